@@ -1,0 +1,86 @@
+/**
+ * Browser benchmarks against the production build in Debian Chromium (same launcher as e2e):
+ * training throughput per backend in a worker, page load → finished default comparison,
+ * main-thread long tasks while training, and the initial JS bundle size.
+ */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { preview } from 'vite';
+import { launch } from '../e2e/support/browser';
+
+export interface BrowserBench {
+  epochsPerSec: Record<string, number | { error: string }>;
+  comparison: { pageLoadToDoneMs: number[]; medianMs: number; longTasks: { count: number; countOver50ms: number; maxMs: number }[] };
+  initialJsGzipBytes: number;
+  initialJsFiles: string[];
+}
+
+/** gzip size of the scripts the page loads before any user action (entry + modulepreloads). */
+export function initialBundle(dist = 'dist'): { bytes: number; files: string[] } {
+  const html = readFileSync(`${dist}/index.html`, 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(`${dist}/${f}`), { level: 9 }).length, 0);
+  return { bytes, files };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function runBrowserBench(log: (s: string) => void = console.log): Promise<BrowserBench> {
+  const server = await preview({ preview: { port: 4188, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
+  const baseUrl = server.resolvedUrls!.local[0];
+  const browser = await launch(['--enable-unsafe-webgpu']);
+  try {
+    const epochsPerSec: BrowserBench['epochsPerSec'] = {};
+    // Software WebGL/WebGPU are ~50× slower than WASM here: fewer epochs keep the bench short.
+    const plan: [string, number, number][] = [['wasm', 5, 2], ['cpu', 2, 1], ['webgl', 2, 1], ['webgpu', 1, 1]];
+    const page = await browser.context.newPage();
+    await page.goto(baseUrl);
+    for (const [backend, epochs, rounds] of plan) {
+      try {
+        const r = await page.evaluate(
+          ([b, e, n]) => (window as unknown as { __lab: { benchmark(b: string, e: number, n: number): Promise<{ epochsPerSec: number }> } }).__lab.benchmark(b, e, n),
+          [backend, epochs, rounds] as const,
+        );
+        epochsPerSec[backend] = r.epochsPerSec;
+      } catch (e) {
+        epochsPerSec[backend] = { error: e instanceof Error ? e.message : String(e) };
+      }
+      log(`  browser ${backend}: ${JSON.stringify(epochsPerSec[backend])} epochs/s`);
+    }
+    await page.close();
+
+    const times: number[] = [];
+    const longTasks: BrowserBench['comparison']['longTasks'] = [];
+    for (let i = 0; i < 3; i++) {
+      const p = await browser.context.newPage();
+      await p.addInitScript(() => {
+        const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+        w.__longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      await p.goto(baseUrl);
+      await p.getByTestId('run').click();
+      const clickedAt = await p.evaluate(() => performance.now());
+      await p.waitForFunction(() => document.querySelector('[data-testid=run-status]')?.getAttribute('data-status') === 'done', undefined, { timeout: 60_000 });
+      const doneAt = await p.evaluate(() => performance.now());
+      const tasks = await p.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
+      const during = tasks.filter((t) => t.start >= clickedAt && t.start <= doneAt).map((t) => t.duration);
+      times.push(doneAt);
+      longTasks.push({ count: during.length, countOver50ms: during.filter((d) => d > 50).length, maxMs: Math.round(Math.max(0, ...during)) });
+      log(`  page load → done: ${Math.round(doneAt)} ms; long tasks while training: ${JSON.stringify(longTasks.at(-1))}`);
+      await p.close();
+    }
+    const bundle = initialBundle();
+    return {
+      epochsPerSec,
+      comparison: { pageLoadToDoneMs: times.map(Math.round), medianMs: Math.round(median(times)), longTasks },
+      initialJsGzipBytes: bundle.bytes,
+      initialJsFiles: bundle.files,
+    };
+  } finally {
+    await browser.close();
+    await new Promise<void>((r) => server.httpServer.close(() => r()));
+  }
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// npm run bench: builds the app, runs the Node and browser benchmarks, writes bench/results/latest.json.
+// Figures, not pass/fail: targets are listed next to them for the reader.
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { register } from 'tsx/esm/api';
+
+register();
+const { runMlpBenchmark } = await import('./training/mlpEpochs.ts');
+const { runBrowserBench } = await import('./browser.ts');
+
+execSync('npx vite build', { stdio: 'inherit' });
+const node = {};
+for (const backend of ['wasm', 'cpu']) {
+  node[backend] = await runMlpBenchmark(backend);
+  console.log(`  node ${backend}: ${node[backend].oursEpochsPerSec.toFixed(2)} epochs/s (model.fit ${node[backend].modelFitEpochsPerSec.toFixed(2)}, ×${node[backend].speedup.toFixed(2)})`);
+}
+const browser = await runBrowserBench();
+const result = {
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  workload: 'MLP 30→64→64→2, 10k rows, batch 256, Adam',
+  targets: {
+    pageLoadToDoneMs: '≤ 3000 (default 5-method comparison)',
+    longTasksWhileTraining: 'none over 50 ms',
+    initialJsGzipBytes: '≤ 200 KB',
+    wasmSpeedupOverModelFit: '≥ 3×',
+  },
+  node,
+  browser,
+};
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', JSON.stringify(result, null, 2) + '\n');
+console.log('\nWritten to bench/results/latest.json');

@@ -1,0 +1,47 @@
+/**
+ * Every backend path runs the real training step in a real browser. This machine has no GPU, so
+ * WebGL runs on SwiftShader and WebGPU on Chromium's software adapter (--enable-unsafe-webgpu);
+ * both are skipped by 'auto' (they are slower than WASM) and reached here by forcing them.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, type Browser } from './support/browser';
+import { LabPage } from './pages/LabPage';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+const SMALL = 'n=200&ir=5&model.epochs=3&model.batchSize=64&method=none&method=class-weight';
+
+beforeAll(async () => {
+  browser = await launch(['--enable-unsafe-webgpu']);
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+async function metricsOn(backend: string) {
+  const lab = new LabPage(await browser.context.newPage(), baseUrl);
+  await lab.open(`?${SMALL}&backend=${backend}`);
+  await lab.runAndWait();
+  return { lab, metrics: await lab.metrics(), statuses: await lab.methodStatuses(), badge: await lab.backend() };
+}
+
+describe('backends', () => {
+  it("'auto' skips software WebGPU/WebGL and says which backend it chose", async () => {
+    const lab = new LabPage(await browser.context.newPage(), baseUrl);
+    await lab.open(`?${SMALL}`);
+    await lab.runAndWait();
+    expect(await lab.backend()).toMatch(/running on wasm/);
+    const title = await lab.page.getByTestId('backend').getAttribute('title');
+    expect(title).toMatch(/webgl: software renderer/i);
+  });
+
+  for (const backend of ['cpu', 'wasm', 'webgl', 'webgpu']) {
+    it(`a forced ${backend} backend trains and scores every method`, async () => {
+      const { metrics, statuses, badge } = await metricsOn(backend);
+      expect(badge).toContain(`running on ${backend}`);
+      expect(statuses).toEqual(['done', 'done']);
+      for (const m of metrics) expect(m.rocAuc).toBeGreaterThan(0.5);
+    });
+  }
+});

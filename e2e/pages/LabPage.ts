@@ -1,0 +1,120 @@
+/** Page object for the workbench: what a user does and reads, without selectors in the specs. */
+import type { Page } from 'playwright-core';
+
+export interface MethodMetrics {
+  method: string;
+  accuracy: number;
+  balancedAccuracy: number;
+  f1Macro: number;
+  gmean: number;
+  minorityRecall: number;
+  rocAuc: number;
+}
+
+export class LabPage {
+  readonly requests: string[] = [];
+  readonly consoleErrors: string[] = [];
+
+  constructor(readonly page: Page, readonly baseUrl: string) {
+    page.on('request', (r) => this.requests.push(r.url()));
+    page.on('console', (m) => {
+      if (m.type() === 'error') this.consoleErrors.push(m.text());
+    });
+  }
+
+  /** Records main-thread long tasks from the first script on. */
+  async observeLongTasks() {
+    await this.page.addInitScript(() => {
+      const w = window as unknown as { __longTasks: number[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+  }
+
+  async longTasks(): Promise<number[]> {
+    return this.page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
+  }
+
+  async clearLongTasks() {
+    await this.page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
+  }
+
+  async open(query = '') {
+    await this.page.goto(new URL(query, this.baseUrl).href);
+    await this.page.getByTestId('data-scatter').waitFor();
+  }
+
+  url() {
+    return this.page.url();
+  }
+
+  async run() {
+    await this.page.getByTestId('run').click();
+    await this.page.waitForFunction(() => document.querySelector('[data-testid=run-status]')?.getAttribute('data-status') === 'running');
+  }
+
+  async waitForFinish(timeout = 90_000): Promise<string> {
+    await this.page.waitForFunction(
+      () => ['done', 'cancelled'].includes(document.querySelector('[data-testid=run-status]')?.getAttribute('data-status') ?? ''),
+      undefined,
+      { timeout },
+    );
+    return (await this.page.getByTestId('run-status').getAttribute('data-status')) ?? '';
+  }
+
+  async runAndWait(): Promise<void> {
+    await this.run();
+    await this.waitForFinish();
+  }
+
+  async cancel() {
+    await this.page.getByTestId('cancel').click();
+  }
+
+  async backend(): Promise<string> {
+    return (await this.page.getByTestId('backend').textContent()) ?? '';
+  }
+
+  /** Metrics as the table shows them (full precision from data-value). */
+  async metrics(): Promise<MethodMetrics[]> {
+    return this.page.$$eval('[data-testid^=metrics-row-]', (rows) =>
+      rows.map((row) => {
+        const get = (k: string) => Number(row.querySelector(`[data-metric=${k}]`)?.getAttribute('data-value') ?? NaN);
+        return {
+          method: row.getAttribute('data-method') ?? '',
+          accuracy: get('accuracy'),
+          balancedAccuracy: get('balancedAccuracy'),
+          f1Macro: get('f1Macro'),
+          gmean: get('gmean'),
+          minorityRecall: get('minorityRecall'),
+          rocAuc: get('rocAuc'),
+        };
+      }),
+    );
+  }
+
+  async methodStatuses(): Promise<string[]> {
+    return this.page.$$eval('[data-testid^=progress-]', (els) => els.map((e) => e.getAttribute('data-status') ?? ''));
+  }
+
+  async methodError(index: number): Promise<string | null> {
+    const el = this.page.getByTestId(`method-error-${index}`);
+    return (await el.count()) ? el.textContent() : null;
+  }
+
+  async setField(testId: string, value: string) {
+    await this.page.getByTestId(testId).fill(value);
+  }
+
+  async screenshot(path: string) {
+    await this.page.screenshot({ path, fullPage: true });
+  }
+
+  /** Requests that went anywhere but the app's own origin (data: and blob: are local). */
+  foreignRequests(): string[] {
+    const origin = new URL(this.baseUrl).origin;
+    return this.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * `imbalance-lab` — the headless entry to the same core the browser app runs.
+ *
+ *   imbalance-lab run --config experiment.json [--out results.json] [--backend cpu|wasm]
+ *   imbalance-lab config > experiment.json      (prints the default config to start from)
+ *
+ * Exit codes: 0 success, 1 a method failed, 2 bad usage / config / data.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { defaultConfig, parseConfig } from '../core/config';
+import { ConfigError, DataError } from '../core/errors';
+import { runExperiment } from '../core/experiment';
+import { parseArgs } from './args';
+import { initNodeBackend } from './nodeBackend';
+import { toJson } from './serialize';
+import { formatTable } from './table';
+
+const USAGE = `Usage:
+  imbalance-lab run --config experiment.json [--out results.json] [--backend wasm|cpu]
+  imbalance-lab config                     print the default experiment config (JSON)
+  imbalance-lab help`;
+
+const f3 = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(3));
+
+async function run(flags: Record<string, string | true>, out: (s: string) => void): Promise<number> {
+  if (typeof flags.config !== 'string') throw new ConfigError(`run needs --config <file.json>. Got ${flags.config === true ? 'no file name' : 'nothing'} instead.`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(flags.config, 'utf8'));
+  } catch (e) {
+    throw new ConfigError(`Could not read the config file '${flags.config}': ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const config = parseConfig(raw);
+  const backend = await initNodeBackend(typeof flags.backend === 'string' ? flags.backend : 'wasm');
+  out(`Running ${config.methods.length} method(s) on ${backend}, seed ${config.seed}…`);
+  const t0 = Date.now();
+  const result = await runExperiment(config, {
+    onMethodDone: (r) => out(`  ${r.label}: ${r.status === 'done' ? `done in ${((r.timings.resampleMs + r.timings.trainMs) / 1000).toFixed(2)} s` : `FAILED — ${r.error?.message}`}`),
+  });
+  const header = ['method', 'train counts', 'accuracy', 'bal. acc.', 'macro-F1', 'G-mean', 'min. recall', 'ROC AUC'];
+  const rows = result.methods.map((r) => {
+    const m = r.metrics;
+    return [r.label, r.trainCountsAfter.join('/'), f3(m?.accuracy), f3(m?.balancedAccuracy), f3(m?.f1Macro), f3(m?.gmean), f3(m?.minorityRecall), f3(m?.rocAuc)];
+  });
+  out('');
+  out(`Test split: ${result.testCounts.map((c, i) => `${result.classNames[i]} ${c}`).join(', ')} (minority: ${result.classNames[result.minorityClass]})`);
+  out(formatTable(header, rows));
+  if (typeof flags.out === 'string') {
+    writeFileSync(flags.out, toJson(result, { backend, elapsedMs: Date.now() - t0, tool: 'imbalance-lab' }));
+    out(`\nResults written to ${flags.out}`);
+  }
+  return result.methods.some((r) => r.status === 'error') ? 1 : 0;
+}
+
+export async function main(argv: string[], out: (s: string) => void = console.log, err: (s: string) => void = console.error): Promise<number> {
+  const { command, flags } = parseArgs(argv);
+  try {
+    switch (command) {
+      case 'run':
+        return await run(flags, out);
+      case 'config':
+        out(JSON.stringify(defaultConfig(), null, 2));
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+        out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        err(`Unknown command '${command}'.\n${USAGE}`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof DataError) {
+      err(`Error: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Checks the hand-written backward pass of {@link Mlp.lossWithGradient} against TF.js autodiff
+ * through {@link Mlp.forward} and `weightedCrossEntropy`, on whatever backend is active. Used by
+ * the tests on every backend we can run (cpu, wasm); cheap enough for a debug self-check.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { fillNormalizedTargets, normalizedCrossEntropy, weightedCrossEntropy } from '../losses/weightedCrossEntropy';
+import { createRng } from '../random';
+import { createMlp, packBatchRows, type MlpArchitecture } from './mlp';
+
+export interface GradientPair {
+  ours: { loss: number; grad: Float32Array };
+  auto: { loss: number; grad: Float32Array };
+}
+
+/** Loss and ∂loss/∂θ both ways, for a seeded model and `rows` random rows. Leaks no tensors. */
+export function gradientPair(arch: MlpArchitecture, seed: number, rows: number, classWeights?: number[]): GradientPair {
+  const rng = createRng(seed);
+  const model = createMlp(arch, rng.fork('init'));
+  const data = new Float32Array(rows * arch.inputs).map(() => rng.normal());
+  const y = Int32Array.from({ length: rows }, () => rng.int(arch.outputs));
+  const all = Array.from({ length: rows }, (_, i) => i);
+  const T = new Float32Array(rows * arch.outputs);
+  const r = new Float32Array(rows);
+  fillNormalizedTargets(y, all, arch.outputs, classWeights, T, r);
+  const packed = packBatchRows(data, arch.inputs, all);
+  try {
+    return tf.tidy(() => {
+      const batch = {
+        xAug: tf.tensor3d(packed.xAug, [1, rows, arch.inputs + 1]),
+        xAugT: tf.tensor3d(packed.xAugT, [1, arch.inputs + 1, rows]),
+        onesRow: tf.ones([1, 1, rows]) as tf.Tensor3D,
+      };
+      const Tt = tf.tensor2d(T, [rows, arch.outputs]);
+      const rt = tf.tensor2d(r, [rows, 1]);
+      const held: tf.Tensor[] = [];
+      const ours = tf.valueAndGrad((theta: tf.Tensor) =>
+        model.lossWithGradient(batch, (logits) => normalizedCrossEntropy(logits, Tt, rt, true), held, theta as tf.Tensor1D),
+      )(model.params);
+      tf.dispose(held);
+      const x = tf.tensor2d(data, [rows, arch.inputs]);
+      const auto = tf.valueAndGrad((theta: tf.Tensor) => weightedCrossEntropy(model.forward(x, theta as tf.Tensor1D), y, { classWeights }))(
+        model.params,
+      );
+      return {
+        ours: { loss: ours.value.dataSync()[0], grad: ours.grad.dataSync() as Float32Array },
+        auto: { loss: auto.value.dataSync()[0], grad: auto.grad.dataSync() as Float32Array },
+      };
+    });
+  } finally {
+    model.dispose();
+  }
+}

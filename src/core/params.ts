@@ -1,0 +1,88 @@
+/**
+ * One parameter spec per plug-in parameter (house rule 4): the same object drives validation,
+ * the URL codec, the CLI and the UI controls, so they can never disagree about a range.
+ */
+import { ConfigError, got } from './errors';
+
+export type ParamValue = number | string | boolean;
+
+export interface ParamSpec {
+  name: string;
+  kind: 'int' | 'float' | 'enum' | 'bool';
+  label: string;
+  help: string;
+  default: ParamValue;
+  min?: number;
+  max?: number;
+  /** Allowed values of an enum. */
+  options?: readonly string[];
+  /** The UI should use a logarithmic slider. */
+  log?: boolean;
+  step?: number;
+  citation?: string;
+}
+
+/**
+ * Checks one value against its spec and returns it normalised (numbers from strings, as the URL
+ * and CLI deliver them). Throws ConfigError naming the field and the allowed range.
+ */
+export function validateParam(spec: ParamSpec, raw: unknown, path: string): ParamValue {
+  if (raw === undefined) return spec.default;
+  switch (spec.kind) {
+    case 'int':
+    case 'float': {
+      const v = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+      const range = `between ${spec.min} and ${spec.max}`;
+      const what = spec.kind === 'int' ? 'an integer' : 'a number';
+      if (typeof v !== 'number' || !Number.isFinite(v) || (spec.kind === 'int' && !Number.isInteger(v))) {
+        throw new ConfigError(`${path} must be ${what} ${range}. Got ${got(raw)} instead.`, path);
+      }
+      if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max)) {
+        throw new ConfigError(`${path} must be ${what} ${range}. Got ${got(raw)} instead.`, path);
+      }
+      return v;
+    }
+    case 'enum': {
+      if (typeof raw !== 'string' || !spec.options?.includes(raw)) {
+        const opts = (spec.options ?? []).map((o) => `'${o}'`).join(', ');
+        throw new ConfigError(`${path} must be one of ${opts}. Got ${got(raw)} instead.`, path);
+      }
+      return raw;
+    }
+    case 'bool': {
+      if (raw === true || raw === 'true' || raw === '1' || raw === 1) return true;
+      if (raw === false || raw === 'false' || raw === '0' || raw === 0) return false;
+      throw new ConfigError(`${path} must be true or false. Got ${got(raw)} instead.`, path);
+    }
+  }
+}
+
+/**
+ * Validates a whole parameter object: fills defaults, rejects unknown names (a typo must not be
+ * silently ignored) and out-of-range values.
+ */
+export function validateParams(
+  specs: readonly ParamSpec[],
+  raw: unknown,
+  path: string,
+): Record<string, ParamValue> {
+  const input = raw ?? {};
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    throw new ConfigError(`${path} must be an object of parameters. Got ${got(raw)} instead.`, path);
+  }
+  const known = new Set(specs.map((s) => s.name));
+  for (const key of Object.keys(input)) {
+    if (!known.has(key)) {
+      const names = specs.map((s) => s.name).join(', ') || '(none)';
+      throw new ConfigError(`${path} has no parameter '${key}'. Known parameters: ${names}. Got '${key}' instead.`, `${path}.${key}`);
+    }
+  }
+  const out: Record<string, ParamValue> = {};
+  for (const spec of specs) out[spec.name] = validateParam(spec, (input as Record<string, unknown>)[spec.name], `${path}.${spec.name}`);
+  return out;
+}
+
+/** Default values of a spec list as an object. */
+export function defaultParams(specs: readonly ParamSpec[]): Record<string, ParamValue> {
+  return Object.fromEntries(specs.map((s) => [s.name, s.default]));
+}

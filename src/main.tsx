@@ -1,0 +1,42 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createLabStore } from './state/store';
+import { decodeConfig, encodeConfig } from './state/urlCodec';
+import { benchmarkBackend, runComparison } from './workerClient/labClient';
+import { App } from './ui/App';
+import { StoreProvider } from './ui/storeContext';
+import './ui/styles.css';
+
+function readUrl() {
+  try {
+    return { ...decodeConfig(location.search), urlError: null };
+  } catch (e) {
+    const backend = new URLSearchParams(location.search).get('backend');
+    return { config: null, backend: (['webgpu', 'webgl', 'wasm', 'cpu'].includes(backend ?? '') ? backend : 'auto') as never, urlError: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+const fromUrl = readUrl();
+const store = createLabStore({ runner: runComparison, initialConfig: fromUrl.config, backendRequest: fromUrl.backend, urlError: fromUrl.urlError });
+
+// The URL always holds the current experiment (never its results).
+const syncUrl = () => {
+  const { config, backendRequest } = store.getState();
+  const next = encodeConfig(config, backendRequest);
+  if (next !== location.search) history.replaceState(null, '', next);
+};
+syncUrl();
+store.subscribe((s, prev) => {
+  if (s.config !== prev.config || s.backendRequest !== prev.backendRequest) syncUrl();
+});
+
+// Test and benchmark hook: read-only access to the store, and the backend throughput benchmark.
+(window as unknown as { __lab?: unknown }).__lab = { getState: store.getState, subscribe: store.subscribe, benchmark: benchmarkBackend };
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
+  </StrictMode>,
+);

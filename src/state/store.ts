@@ -1,0 +1,166 @@
+/**
+ * The one zustand store (vanilla, so it is tested without React). Config edits are validated
+ * against the parameter specs; a rejected value leaves the last valid config in place and shows
+ * an inline message. Runs go through an injected runner (workers in the app, a fake in tests).
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { defaultConfig, MAX_METHODS, SEED_SPEC, type ExperimentConfig } from '../core/config';
+import { DATASET_PARAM_SPECS, SPLIT_PARAM_SPECS } from '../core/datasetParams';
+import { METHODS, methodLabel } from '../core/methods';
+import { MODEL_PARAM_SPECS } from '../core/models/modelSpec';
+import { defaultParams, validateParam, type ParamSpec } from '../core/params';
+import type { BackendRequest } from '../../workers/backendTypes';
+import { buildPreview } from './preview';
+import type { LabState, MethodRunState, ParamGroup, RunState, Runner } from './types';
+import { runCallbacks } from './runCallbacks';
+
+const SPECS: Record<ParamGroup, readonly ParamSpec[]> = { dataset: DATASET_PARAM_SPECS, split: SPLIT_PARAM_SPECS, model: MODEL_PARAM_SPECS };
+
+export interface StoreOptions {
+  runner: Runner;
+  initialConfig?: ExperimentConfig | null;
+  backendRequest?: BackendRequest;
+  urlError?: string | null;
+}
+
+const idleRun = (): RunState => ({ id: 0, status: 'idle', config: null, backend: null, mainThreadFallback: false, data: null, methods: [], startedAt: 0, finishedAt: null });
+
+export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
+  let handle: { cancel(): void } | null = null;
+
+  return createStore<LabState>()((set, get) => {
+    const withError = (path: string, message: string | null) => {
+      const fieldErrors = { ...get().fieldErrors };
+      if (message) fieldErrors[path] = message;
+      else delete fieldErrors[path];
+      return fieldErrors;
+    };
+    const tryValidate = (spec: ParamSpec, raw: unknown, path: string) => {
+      try {
+        return { value: validateParam(spec, raw, path), error: null };
+      } catch (e) {
+        return { value: null, error: e instanceof Error ? e.message : String(e) };
+      }
+    };
+    const setConfig = (config: ExperimentConfig, fieldErrors: Record<string, string>) => {
+      const datasetChanged = config.dataset !== get().config.dataset || config.seed !== get().config.seed || config.split !== get().config.split;
+      set({ config, fieldErrors, ...(datasetChanged ? { preview: buildPreview(config) } : {}) });
+    };
+
+    const launch = (config: ExperimentConfig, indices: number[], backend: BackendRequest) => {
+      handle = opts.runner(config, backend, runCallbacks(get, set), indices);
+    };
+
+    const initialConfig = opts.initialConfig ?? defaultConfig();
+    return {
+      config: initialConfig,
+      backendRequest: opts.backendRequest ?? 'auto',
+      fieldErrors: {},
+      urlError: opts.urlError ?? null,
+      preview: buildPreview(initialConfig),
+      run: idleRun(),
+
+      setParam(group, name, raw) {
+        const spec = SPECS[group].find((s) => s.name === name);
+        if (!spec) throw new Error(`Unknown ${group} parameter '${name}'.`);
+        const path = `${group}.${name}`;
+        const { value, error } = tryValidate(spec, raw, path);
+        if (error !== null) return set({ fieldErrors: withError(path, error) });
+        const config = get().config;
+        setConfig({ ...config, [group]: { ...config[group], [name]: value } }, withError(path, null));
+      },
+
+      setSeed(raw) {
+        const { value, error } = tryValidate(SEED_SPEC, raw, 'seed');
+        if (error !== null) return set({ fieldErrors: withError('seed', error) });
+        setConfig({ ...get().config, seed: value as number }, withError('seed', null));
+      },
+
+      addMethod(id) {
+        const config = get().config;
+        if (config.methods.length >= MAX_METHODS) return;
+        setConfig({ ...config, methods: [...config.methods, { id, params: defaultParams(METHODS[id].params) }] }, get().fieldErrors);
+      },
+
+      removeMethod(index) {
+        const config = get().config;
+        if (config.methods.length <= 1) return;
+        const fieldErrors = Object.fromEntries(Object.entries(get().fieldErrors).filter(([k]) => !k.startsWith('methods[')));
+        setConfig({ ...config, methods: config.methods.filter((_, i) => i !== index) }, fieldErrors);
+      },
+
+      setMethodParam(index, name, raw) {
+        const config = get().config;
+        const method = config.methods[index];
+        const spec = METHODS[method.id].params.find((p) => p.name === name);
+        if (!spec) throw new Error(`Method '${method.id}' has no parameter '${name}'.`);
+        const path = `methods[${index}].params.${name}`;
+        const { value, error } = tryValidate(spec, raw, path);
+        if (error !== null) return set({ fieldErrors: withError(path, error) });
+        const methods = config.methods.map((m, i) => (i === index ? { ...m, params: { ...m.params, [name]: value! } } : m));
+        setConfig({ ...config, methods }, withError(path, null));
+      },
+
+      setBackendRequest(backendRequest) {
+        set({ backendRequest });
+      },
+
+      startRun() {
+        const { config, fieldErrors, preview, run } = get();
+        if (Object.keys(fieldErrors).length > 0 || preview.error) return;
+        handle?.cancel();
+        const methods: MethodRunState[] = config.methods.map((m, index) => ({
+          index,
+          label: methodLabel(m),
+          status: 'queued',
+          epoch: 0,
+          epochs: config.model.epochs,
+          history: [],
+        }));
+        set({
+          run: {
+            id: run.id + 1,
+            status: 'running',
+            config,
+            backend: null,
+            mainThreadFallback: false,
+            data: preview,
+            methods,
+            startedAt: Date.now(),
+            finishedAt: null,
+          },
+        });
+        launch(config, methods.map((m) => m.index), get().backendRequest);
+      },
+
+      cancelRun() {
+        const run = get().run;
+        if (run.status !== 'running') return;
+        handle?.cancel();
+        handle = null;
+        set({
+          run: {
+            ...run,
+            status: 'cancelled',
+            finishedAt: Date.now(),
+            methods: run.methods.map((m) => (m.status === 'queued' || m.status === 'running' ? { ...m, status: 'error', error: { message: 'Cancelled.', unexpected: false } } : m)),
+          },
+        });
+      },
+
+      retryMethod(index, backend) {
+        const run = get().run;
+        if (!run.config || run.status === 'running') return;
+        const methods = run.methods.map((m) => (m.index === index ? { ...m, status: 'queued' as const, error: undefined, result: undefined, history: [], epoch: 0 } : m));
+        set({ run: { ...run, id: run.id + 1, status: 'running', methods, finishedAt: null } });
+        launch(run.config, [index], backend);
+      },
+    };
+  });
+}
+
+/** React hook over a store instance with a selector (select the narrowest slice). */
+export function useLab<T>(store: StoreApi<LabState>, selector: (s: LabState) => T): T {
+  return useStore(store, selector);
+}

@@ -1,0 +1,115 @@
+/**
+ * Canvas drawing helpers for dense 2-D views (scatter, decision regions). Canvas, not SVG:
+ * thousands of points and a 64×64 probability grid stay cheap to redraw.
+ */
+import { classColor, rgb } from '../palette';
+
+export interface Bounds {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+export function boundsOf(points: ArrayLike<number>): Bounds {
+  let xMin = Infinity, xMax = -Infinity, yMin = Infinity, yMax = -Infinity;
+  for (let i = 0; i + 1 < points.length; i += 2) {
+    xMin = Math.min(xMin, points[i]);
+    xMax = Math.max(xMax, points[i]);
+    yMin = Math.min(yMin, points[i + 1]);
+    yMax = Math.max(yMax, points[i + 1]);
+  }
+  if (!Number.isFinite(xMin)) return { xMin: -1, xMax: 1, yMin: -1, yMax: 1 };
+  const px = (xMax - xMin) * 0.05 || 1, py = (yMax - yMin) * 0.05 || 1;
+  return { xMin: xMin - px, xMax: xMax + px, yMin: yMin - py, yMax: yMax + py };
+}
+
+export function projector(b: Bounds, w: number, h: number) {
+  return (x: number, y: number): [number, number] => [((x - b.xMin) / (b.xMax - b.xMin)) * w, h - ((y - b.yMin) / (b.yMax - b.yMin)) * h];
+}
+
+/** Draws points coloured by class; minority classes last so they stay visible on top. */
+export function drawPoints(ctx: CanvasRenderingContext2D, b: Bounds, points: ArrayLike<number>, y: ArrayLike<number>, counts: number[], radius = 2.2) {
+  const { width: w, height: h } = ctx.canvas;
+  const p = projector(b, w, h);
+  const order = counts.map((c, i) => [c, i]).sort((a, b2) => b2[0] - a[0]).map(([, i]) => i);
+  for (const cls of order) {
+    ctx.fillStyle = classColor(cls);
+    ctx.strokeStyle = 'rgba(255,255,255,0.8)';
+    ctx.lineWidth = 0.6;
+    for (let i = 0; i < y.length; i++) {
+      if (y[i] !== cls) continue;
+      const [px, py] = p(points[2 * i], points[2 * i + 1]);
+      ctx.beginPath();
+      ctx.arc(px, py, radius, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.stroke();
+    }
+  }
+}
+
+/** Synthetic points as hollow diamonds with a faint segment to their two parents. */
+export function drawSynthetic(
+  ctx: CanvasRenderingContext2D,
+  b: Bounds,
+  synthetic: { X: Float32Array; parents: Int32Array },
+  realPoints: ArrayLike<number>,
+  cls: (i: number) => number,
+) {
+  const { width: w, height: h } = ctx.canvas;
+  const p = projector(b, w, h);
+  const n = synthetic.X.length / 2;
+  ctx.lineWidth = 0.5;
+  ctx.strokeStyle = 'rgba(0,0,0,0.18)';
+  for (let i = 0; i < n; i++) {
+    const a = synthetic.parents[2 * i], c = synthetic.parents[2 * i + 1];
+    if (a < 0 || c < 0) continue;
+    const [ax, ay] = p(realPoints[2 * a], realPoints[2 * a + 1]);
+    const [cx, cy] = p(realPoints[2 * c], realPoints[2 * c + 1]);
+    ctx.beginPath();
+    ctx.moveTo(ax, ay);
+    ctx.lineTo(cx, cy);
+    ctx.stroke();
+  }
+  ctx.lineWidth = 1.2;
+  for (let i = 0; i < n; i++) {
+    const [x, y] = p(synthetic.X[2 * i], synthetic.X[2 * i + 1]);
+    ctx.strokeStyle = classColor(cls(i));
+    ctx.beginPath();
+    ctx.moveTo(x, y - 3.2);
+    ctx.lineTo(x + 3.2, y);
+    ctx.lineTo(x, y + 3.2);
+    ctx.lineTo(x - 3.2, y);
+    ctx.closePath();
+    ctx.stroke();
+  }
+}
+
+/**
+ * Paints class-probability regions: each cell takes the colour of its most likely class with
+ * opacity growing with that probability (so uncertain areas fade to white).
+ */
+export function drawRegions(ctx: CanvasRenderingContext2D, grid: { resolution: number; probs: Float32Array }, nClasses: number) {
+  const { resolution: r, probs } = grid;
+  const img = ctx.createImageData(r, r);
+  const colors = Array.from({ length: nClasses }, (_, c) => rgb(classColor(c)));
+  for (let row = 0; row < r; row++) {
+    for (let col = 0; col < r; col++) {
+      const k = row * r + col;
+      let best = 0;
+      for (let c = 1; c < nClasses; c++) if (probs[k * nClasses + c] > probs[k * nClasses + best]) best = c;
+      const conf = (probs[k * nClasses + best] - 1 / nClasses) / (1 - 1 / nClasses);
+      const alpha = 0.12 + 0.45 * Math.max(0, Math.min(1, conf));
+      const [cr, cg, cb] = colors[best];
+      const o = ((r - 1 - row) * r + col) * 4; // row 0 is yMin: draw it at the bottom
+      img.data[o] = Math.round(255 * (1 - alpha) + cr * alpha);
+      img.data[o + 1] = Math.round(255 * (1 - alpha) + cg * alpha);
+      img.data[o + 2] = Math.round(255 * (1 - alpha) + cb * alpha);
+      img.data[o + 3] = 255;
+    }
+  }
+  const off = new OffscreenCanvas(r, r);
+  off.getContext('2d')!.putImageData(img, 0, 0);
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(off, 0, 0, ctx.canvas.width, ctx.canvas.height);
+}

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { MAX_METHODS } from '../../core/config';
+import { METHOD_IDS, METHODS, methodLabel, type MethodId } from '../../core/methods';
+import { ParamControl } from '../components/ParamControl';
+import { methodColor } from '../palette';
+import { useLab } from '../storeContext';
+
+export function MethodsPanel() {
+  const methods = useLab((s) => s.config.methods);
+  const errors = useLab((s) => s.fieldErrors);
+  const addMethod = useLab((s) => s.addMethod);
+  const removeMethod = useLab((s) => s.removeMethod);
+  const setMethodParam = useLab((s) => s.setMethodParam);
+  const [toAdd, setToAdd] = useState<MethodId>('smote');
+  return (
+    <section className="panel" aria-labelledby="methods-h">
+      <h2 id="methods-h">Methods</h2>
+      <ol className="method-list">
+        {methods.map((m, i) => {
+          const def = METHODS[m.id];
+          return (
+            <li key={i} className="method-card" data-testid={`method-card-${i}`} style={{ borderLeftColor: methodColor(i) }}>
+              <div className="method-head">
+                <strong>{methodLabel(m)}</strong>
+                <span className="family">{def.family}</span>
+                <button type="button" className="icon" aria-label={`Remove ${methodLabel(m)}`} disabled={methods.length <= 1} onClick={() => removeMethod(i)}>
+                  ×
+                </button>
+              </div>
+              <details>
+                <summary>How it works</summary>
+                <p>{def.summary}</p>
+                <p className="citation">Source: {def.citation}</p>
+              </details>
+              {def.params.map((spec) => (
+                <ParamControl
+                  key={spec.name}
+                  spec={spec}
+                  value={m.params[spec.name]}
+                  error={errors[`methods[${i}].params.${spec.name}`]}
+                  onChange={(v) => setMethodParam(i, spec.name, v)}
+                  testId={`method-${i}-${spec.name}`}
+                />
+              ))}
+            </li>
+          );
+        })}
+      </ol>
+      <div className="add-method">
+        <select aria-label="Method to add" value={toAdd} onChange={(e) => setToAdd(e.target.value as MethodId)}>
+          {METHOD_IDS.map((id) => (
+            <option key={id} value={id}>
+              {METHODS[id].label}
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={() => addMethod(toAdd)} disabled={methods.length >= MAX_METHODS}>
+          Add method
+        </button>
+      </div>
+    </section>
+  );
+}

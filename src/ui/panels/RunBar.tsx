@@ -1,0 +1,71 @@
+import { BACKENDS, nextBackend, type BackendRequest } from '../../../workers/backendTypes';
+import { methodColor } from '../palette';
+import { useLab } from '../storeContext';
+
+export function RunBar() {
+  const run = useLab((s) => s.run);
+  const hasErrors = useLab((s) => Object.keys(s.fieldErrors).length > 0 || s.preview.error !== null);
+  const backendRequest = useLab((s) => s.backendRequest);
+  const startRun = useLab((s) => s.startRun);
+  const cancelRun = useLab((s) => s.cancelRun);
+  const retryMethod = useLab((s) => s.retryMethod);
+  const setBackendRequest = useLab((s) => s.setBackendRequest);
+  const running = run.status === 'running';
+  const elapsed = run.finishedAt ? ((run.finishedAt - run.startedAt) / 1000).toFixed(1) : null;
+  return (
+    <section className="runbar" aria-label="Run control">
+      <div className="runbar-row">
+        <button type="button" className="primary" onClick={startRun} disabled={running || hasErrors} data-testid="run">
+          {run.status === 'idle' ? 'Run comparison' : 'Re-run'}
+        </button>
+        <button type="button" onClick={cancelRun} disabled={!running} data-testid="cancel">
+          Cancel
+        </button>
+        <span className="status" data-testid="run-status" data-status={run.status}>
+          {run.status === 'idle' && 'Ready. Pick methods and press Run.'}
+          {running && 'Training in Web Workers…'}
+          {run.status === 'done' && `Finished in ${elapsed} s.`}
+          {run.status === 'cancelled' && 'Cancelled.'}
+        </span>
+        <label className="backend-pick">
+          backend{' '}
+          <select value={backendRequest} onChange={(e) => setBackendRequest(e.target.value as BackendRequest)} aria-label="Backend">
+            <option value="auto">auto</option>
+            {BACKENDS.map((b) => (
+              <option key={b} value={b}>
+                {b}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="backend-badge" data-testid="backend" title={run.backend?.attempts.map((a) => `${a.backend}: ${a.ok ? 'ok' : a.reason}`).join('\n')}>
+          {run.backend ? `running on ${run.backend.backend}${run.mainThreadFallback ? ' (main thread: workers unavailable)' : ''}` : 'backend: chosen at first run'}
+        </span>
+      </div>
+      {hasErrors && <div className="error-inline">Fix the highlighted settings to run.</div>}
+      {run.methods.length > 0 && (
+        <ul className="progress-list">
+          {run.methods.map((m) => (
+            <li key={m.index} data-testid={`progress-${m.index}`} data-status={m.status}>
+              <span className="swatch" style={{ background: methodColor(m.index) }} />
+              <span className="plabel">{m.label}</span>
+              <progress max={m.epochs} value={m.status === 'done' ? m.epochs : m.epoch} />
+              <span className="pstate">{m.status === 'running' ? `epoch ${m.epoch}/${m.epochs}` : m.status}</span>
+              {m.error && (
+                <span className="error-inline" role="alert" data-testid={`method-error-${m.index}`}>
+                  {m.error.unexpected && m.error.backend ? `Failed on ${m.error.backend}: ` : ''}
+                  {m.error.message}
+                  {m.error.unexpected && m.error.backend && nextBackend(m.error.backend as never) && run.status !== 'running' && (
+                    <button type="button" onClick={() => retryMethod(m.index, nextBackend(m.error!.backend as never)!)}>
+                      Retry on {nextBackend(m.error.backend as never)}
+                    </button>
+                  )}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import type { MetricSummary } from '../../core/metrics';
+import { fmt } from '../format';
+import { methodColor } from '../palette';
+import { useLabDeferred } from '../storeContext';
+
+const COLUMNS: { key: keyof MetricSummary; label: string; help: string }[] = [
+  { key: 'accuracy', label: 'accuracy', help: 'Share of test rows predicted correctly. Misleading under imbalance.' },
+  { key: 'balancedAccuracy', label: 'balanced acc.', help: 'Mean of per-class recalls.' },
+  { key: 'f1Macro', label: 'macro-F1', help: 'Unweighted mean of per-class F1.' },
+  { key: 'gmean', label: 'G-mean', help: 'Geometric mean of per-class recalls (0 if any class is never found).' },
+  { key: 'minorityRecall', label: 'minority recall', help: 'Recall of the class with the fewest training rows.' },
+  { key: 'rocAuc', label: 'ROC AUC', help: 'Binary AUC, or one-vs-rest macro AUC for more classes. — when the test split lacks a class.' },
+];
+
+/** Test-split metrics per method (computed in the core; this only formats them). */
+export function MetricsTable() {
+  const methods = useLabDeferred((s) => s.run.methods);
+  if (!methods.length) return null;
+  return (
+    <section className="result-block" aria-labelledby="metrics-h">
+      <h3 id="metrics-h">Metrics on the test split</h3>
+      <table className="metrics" data-testid="metrics-table">
+        <thead>
+          <tr>
+            <th>method</th>
+            {COLUMNS.map((c) => (
+              <th key={c.key} title={c.help}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {methods.map((m) => (
+            <tr key={m.index} data-testid={`metrics-row-${m.index}`} data-method={m.result?.method.id}>
+              <td>
+                <span className="swatch" style={{ background: methodColor(m.index) }} /> {m.label}
+              </td>
+              {COLUMNS.map((c) => (
+                <td key={c.key} data-metric={c.key} data-value={m.result?.metrics ? String(m.result.metrics[c.key]) : ''}>
+                  {m.result?.metrics ? fmt(m.result.metrics[c.key] as number) : m.status === 'error' ? 'failed' : '…'}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

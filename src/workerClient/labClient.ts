@@ -1,0 +1,133 @@
+/**
+ * Runs the methods of a comparison in a small pool of module Web Workers (one TF.js instance
+ * each), so training never blocks the page. Cancel = terminate the workers: nothing in flight
+ * survives, and the next run starts fresh ones. If a worker cannot even start (old browser,
+ * blocked worker script), the run falls back to the main thread and says so.
+ */
+import * as Comlink from 'comlink';
+import type { ExposedLabApi } from '../../workers/lab.worker';
+import type { BackendInfo, BackendRequest } from '../../workers/backendTypes';
+import type { ProgressEvent, WorkerMethodResult } from '../../workers/labApi';
+import type { ExperimentConfig } from '../core/config';
+
+export interface RunCallbacks {
+  onBackend(info: BackendInfo, fallbackToMainThread: boolean): void;
+  onMethodStart(index: number): void;
+  onProgress(ev: ProgressEvent): void;
+  onMethodDone(result: WorkerMethodResult): void;
+  /** The worker itself failed (crash, backend could not start): not a data problem. */
+  onMethodFailed(index: number, message: string): void;
+}
+
+export interface RunHandle {
+  cancel(): void;
+  /** Resolves 'done' when every method has a result or a failure, 'cancelled' after cancel(). */
+  done: Promise<'done' | 'cancelled'>;
+}
+
+type Remote = Comlink.Remote<ExposedLabApi>;
+
+interface Slot {
+  worker: Worker | null;
+  api: Remote | ExposedLabApi;
+  /** Rejects when the worker reports an uncaught error (e.g. its script failed to load). */
+  failed: Promise<never>;
+}
+
+function spawn(): Slot {
+  const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'imbalance-lab' });
+  const failed = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (e) => reject(new Error(`The training worker stopped: ${e.message || 'it could not be loaded'}.`)));
+  });
+  failed.catch(() => {});
+  return { worker, api: Comlink.wrap<ExposedLabApi>(worker), failed };
+}
+
+async function mainThreadSlot(): Promise<Slot> {
+  const [{ createLabApi }, { initBackend }] = await Promise.all([import('../../workers/labApi'), import('../../workers/backend')]);
+  return { worker: null, api: createLabApi(initBackend), failed: new Promise<never>(() => {}) };
+}
+
+export function poolSize(methods: number): number {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
+  return Math.max(1, Math.min(methods, cores, 4));
+}
+
+/**
+ * Runs `indices` (default: all methods) of `config` on `backend`. Each call owns its workers;
+ * they are terminated when the run ends or is cancelled.
+ */
+export function runComparison(config: ExperimentConfig, backend: BackendRequest, cb: RunCallbacks, indices?: number[]): RunHandle {
+  const queue = indices ? [...indices] : config.methods.map((_, i) => i);
+  const slots: Slot[] = [];
+  let cancelled = false;
+  let reportedBackend = false;
+
+  const worker = async (slot: Slot, fallback: boolean): Promise<void> => {
+    const info = await Promise.race([slot.api.init(backend), slot.failed]);
+    if (!reportedBackend && !cancelled) {
+      reportedBackend = true;
+      cb.onBackend(info, fallback);
+    }
+    while (!cancelled && queue.length) {
+      const index = queue.shift()!;
+      cb.onMethodStart(index);
+      try {
+        const onProgress = (ev: ProgressEvent) => {
+          if (!cancelled) cb.onProgress(ev);
+        };
+        const result = await Promise.race([slot.api.runMethod(config, index, slot.worker ? Comlink.proxy(onProgress) : onProgress), slot.failed]);
+        if (!cancelled) cb.onMethodDone(result);
+      } catch (e) {
+        if (!cancelled) cb.onMethodFailed(index, e instanceof Error ? e.message : String(e));
+      }
+    }
+  };
+
+  const startSlot = async (): Promise<void> => {
+    let slot: Slot;
+    try {
+      slot = spawn();
+    } catch {
+      slot = await mainThreadSlot();
+    }
+    slots.push(slot);
+    try {
+      await worker(slot, slot.worker === null);
+    } catch (e) {
+      // The worker could not initialise (script failed to load, no backend): fail what is left.
+      if (cancelled) return;
+      const message = e instanceof Error ? e.message : String(e);
+      while (queue.length) cb.onMethodFailed(queue.shift()!, message);
+    }
+  };
+
+  const n = poolSize(queue.length);
+  const done = Promise.all(Array.from({ length: n }, startSlot)).then(() => {
+    for (const s of slots) s.worker?.terminate();
+    return cancelled ? ('cancelled' as const) : ('done' as const);
+  });
+
+  let resolveCancel: (v: 'cancelled') => void = () => {};
+  const cancelPromise = new Promise<'cancelled'>((r) => (resolveCancel = r));
+  return {
+    cancel() {
+      if (cancelled) return;
+      cancelled = true;
+      for (const s of slots) s.worker?.terminate();
+      resolveCancel('cancelled');
+    },
+    done: Promise.race([done, cancelPromise]),
+  };
+}
+
+/** Measures training throughput on `backend` in a fresh worker (used by `npm run bench`). */
+export async function benchmarkBackend(backend: BackendRequest, epochs?: number, rounds?: number): Promise<{ backend: string; epochsPerSec: number; rounds: number[] }> {
+  const slot = spawn();
+  try {
+    await Promise.race([slot.api.init(backend), slot.failed]);
+    return await Promise.race([slot.api.benchmark(epochs, rounds), slot.failed]);
+  } finally {
+    slot.worker?.terminate();
+  }
+}

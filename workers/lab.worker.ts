@@ -1,0 +1,20 @@
+/// <reference lib="webworker" />
+/** Worker entry: exposes the lab API over comlink, transferring result buffers instead of copying them. */
+import * as Comlink from 'comlink';
+import { initBackend } from './backend';
+import { createLabApi, transferablesOf } from './labApi';
+
+const api = createLabApi(initBackend);
+
+const exposed = {
+  init: api.init,
+  benchmark: api.benchmark,
+  async runMethod(...args: Parameters<typeof api.runMethod>) {
+    const result = await api.runMethod(...args);
+    return Comlink.transfer(result, transferablesOf(result));
+  },
+};
+
+export type ExposedLabApi = typeof exposed;
+
+Comlink.expose(exposed);

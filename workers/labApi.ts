@@ -1,0 +1,81 @@
+/**
+ * The worker's API, adapting the core to comlink. No algorithm lives here: it caches the prepared
+ * experiment (dataset + split are cheap but need not be rebuilt per method), throttles progress to
+ * ≤ 10 Hz, tags failures with the backend they happened on, and lists the typed arrays to transfer.
+ */
+import { parseConfig, type ExperimentConfig } from '../src/core/config';
+import { prepareExperiment, runMethod, type MethodResult, type PreparedExperiment } from '../src/core/experiment';
+import { MLP_BENCH_WORKLOAD, measureTrainingThroughput } from '../src/core/training/benchmark';
+import type { EpochEvent } from '../src/core/training/train';
+import type { BackendInfo, BackendRequest } from './backendTypes';
+
+export interface ProgressEvent {
+  index: number;
+  epoch: number;
+  epochs: number;
+  /** Every epoch so far (small: one entry per epoch), so a dropped message loses nothing. */
+  history: EpochEvent[];
+}
+
+export interface WorkerMethodResult extends MethodResult {
+  backend: string;
+}
+
+const PROGRESS_INTERVAL_MS = 100;
+
+/** Buffers in a result that can be transferred instead of copied. */
+export function transferablesOf(r: MethodResult): ArrayBuffer[] {
+  const out = [r.testScores.buffer, r.testY.buffer];
+  if (r.grid) out.push(r.grid.probs.buffer);
+  if (r.synthetic) out.push(r.synthetic.X.buffer, r.synthetic.parents.buffer);
+  return out as ArrayBuffer[];
+}
+
+export function createLabApi(init: (req: BackendRequest) => Promise<BackendInfo>, now: () => number = () => performance.now()) {
+  let backend: BackendInfo | null = null;
+  let cached: { key: string; prep: PreparedExperiment } | null = null;
+
+  const prepared = (config: ExperimentConfig): PreparedExperiment => {
+    const key = JSON.stringify({ d: config.dataset, s: config.split, seed: config.seed, m: config.methods, model: config.model });
+    if (!cached || cached.key !== key) cached = { key, prep: prepareExperiment(config) };
+    return cached.prep;
+  };
+
+  return {
+    /** Initialises the TF.js backend once per worker; later calls return the same info. */
+    async init(request: BackendRequest): Promise<BackendInfo> {
+      backend ??= await init(request);
+      return backend;
+    },
+
+    /** Runs method `index` of `rawConfig`, reporting progress through `onProgress` (a comlink proxy). */
+    async runMethod(rawConfig: unknown, index: number, onProgress?: (ev: ProgressEvent) => void): Promise<WorkerMethodResult> {
+      if (!backend) throw new Error('init() must be called before runMethod().');
+      const config = parseConfig(rawConfig);
+      const prep = prepared(config);
+      const epochs = config.model.epochs;
+      const history: EpochEvent[] = [];
+      let lastSent = -Infinity;
+      const result = await runMethod(prep, index, {
+        onEpoch: (ev) => {
+          history.push(ev);
+          const t = now();
+          if (onProgress && (t - lastSent >= PROGRESS_INTERVAL_MS || ev.epoch === epochs)) {
+            lastSent = t;
+            onProgress({ index, epoch: ev.epoch, epochs, history: history.slice() });
+          }
+        },
+      });
+      // testY is shared by every method of the cached experiment: copy it before it is transferred.
+      return { ...result, testY: result.testY.slice(), backend: backend.backend };
+    },
+
+    /** Training throughput of this worker's backend on the fixed benchmark workload. */
+    async benchmark(epochs = MLP_BENCH_WORKLOAD.epochs, rounds = 2): Promise<{ backend: string; epochsPerSec: number; rounds: number[] }> {
+      if (!backend) throw new Error('init() must be called before benchmark().');
+      return { backend: backend.backend, ...(await measureTrainingThroughput({ ...MLP_BENCH_WORKLOAD, epochs }, rounds, now)) };
+    },
+  };
+}
+
+export type LabApi = ReturnType<typeof createLabApi>;
