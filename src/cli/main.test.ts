@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from './main';
+
+const dir = mkdtempSync(join(tmpdir(), 'imbalance-lab-cli-'));
+
+async function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('imbalance-lab CLI', () => {
+  it('prints the default config, which runs and writes results with a summary table', async () => {
+    const printed = await cli('config');
+    expect(printed.code).toBe(0);
+    const config = JSON.parse(printed.out);
+    config.model.epochs = 5;
+    config.methods = config.methods.slice(0, 2);
+    const configPath = join(dir, 'experiment.json');
+    const outPath = join(dir, 'results.json');
+    writeFileSync(configPath, JSON.stringify(config));
+    const run = await cli('run', '--config', configPath, '--out', outPath, '--backend', 'cpu');
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/method\s+train counts\s+accuracy\s+bal\. acc\.\s+macro-F1\s+G-mean\s+min\. recall\s+ROC AUC/);
+    expect(run.out).toMatch(/No rebalancing\s+500\/25/);
+    expect(run.out).toMatch(/Random over-sampling\s+500\/500/);
+    const results = JSON.parse(readFileSync(outPath, 'utf8'));
+    expect(results.backend).toBe('cpu');
+    expect(results.methods).toHaveLength(2);
+    expect(results.methods[0].metrics.confusion).toHaveLength(2);
+    expect(Array.isArray(results.methods[0].testScores)).toBe(true);
+    expect(results.methods[0].history).toHaveLength(5);
+  });
+
+  it('explains bad usage and bad configs with exit code 2', async () => {
+    expect((await cli('run')).err).toMatch(/run needs --config <file.json>/);
+    expect((await cli('frobnicate')).code).toBe(2);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ dataset: { imbalanceRatio: 5000 } }));
+    const r = await cli('run', '--config', bad);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/dataset.imbalanceRatio must be a number between 1 and 1000. Got 5000 instead./);
+    const missing = await cli('run', '--config', join(dir, 'nope.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/Could not read the config file/);
+  });
+
+  it('exits 1 when a method fails, naming the failure', async () => {
+    const path = join(dir, 'smote-k.json');
+    writeFileSync(path, JSON.stringify({ dataset: { n: 100, imbalanceRatio: 40 }, model: { epochs: 2 }, methods: ['none', { id: 'smote', params: { kNeighbors: 10 } }] }));
+    const r = await cli('run', '--config', path, '--backend', 'cpu');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/SMOTE \(k=10\): FAILED — kNeighbors must be < the number of samples in class .minority. \(2\)\. Got 10 instead\./);
+  });
+});
