@@ -53,11 +53,11 @@ describe('default comparison', () => {
       expect(m.rocAuc).toBeGreaterThan(0.5);
     }
     for (let i = 0; i < 5; i++) {
-      await expect(lab.page.getByTestId(`loss-${i}`).locator('.recharts-line').count()).resolves.toBe(2);
+      await expect(lab.page.getByTestId(`loss-${i}`).locator('path.series').count()).resolves.toBe(2);
       await expect(lab.page.getByTestId(`confusion-${i}`).locator('td').count()).resolves.toBe(4);
       await expect(lab.page.getByTestId(`regions-${i}`).locator('canvas').count()).resolves.toBe(1);
     }
-    expect(await lab.page.getByTestId('recall-bars').locator('.recharts-bar-rectangle').count()).toBe(10);
+    expect(await lab.page.getByTestId('recall-bars').locator('rect.bar').count()).toBe(10);
     // SMOTE's synthetic points are counted in its decision-region caption.
     expect(await lab.page.getByTestId('regions-3').textContent()).toMatch(/\d+ synthetic/);
     // The main thread stays responsive: no long task over 200 ms (exact figures: npm run bench).

@@ -50,9 +50,12 @@ export class LabPage {
     return this.page.url();
   }
 
+  /** Presses Run and waits until the page has started that run (it may already have finished). */
   async run() {
+    const status = this.page.getByTestId('run-status');
+    const before = Number(await status.getAttribute('data-run-id'));
     await this.page.getByTestId('run').click();
-    await this.page.waitForFunction(() => document.querySelector('[data-testid=run-status]')?.getAttribute('data-status') === 'running');
+    await this.page.waitForFunction((id) => Number(document.querySelector('[data-testid=run-status]')?.getAttribute('data-run-id')) > id, before);
   }
 
   async waitForFinish(timeout = 90_000): Promise<string> {
@@ -61,7 +64,16 @@ export class LabPage {
       undefined,
       { timeout },
     );
-    return (await this.page.getByTestId('run-status').getAttribute('data-status')) ?? '';
+    const status = (await this.page.getByTestId('run-status').getAttribute('data-status')) ?? '';
+    // Results render in a deferred pass after the run ends: wait until every row has its outcome.
+    if (status === 'done') {
+      await this.page.waitForFunction(() => {
+        const rows = [...document.querySelectorAll('[data-testid^=metrics-row-]')];
+        const progress = document.querySelectorAll('[data-testid^=progress-]').length;
+        return rows.length === progress && rows.every((r) => r.getAttribute('data-outcome') !== 'pending');
+      }, undefined, { timeout });
+    }
+    return status;
   }
 
   async runAndWait(): Promise<void> {

@@ -2,6 +2,9 @@
  * Checks the hand-written backward pass of {@link Mlp.lossWithGradient} against TF.js autodiff
  * through {@link Mlp.forward} and `weightedCrossEntropy`, on whatever backend is active. Used by
  * the tests on every backend we can run (cpu, wasm); cheap enough for a debug self-check.
+ * Results are read with `await data()`, never `dataSync()`, so the check also works on WebGPU
+ * (whose synchronous read returns zeros on Chromium's software adapter). Autodiff needs the
+ * gradients registered (`@tensorflow/tfjs` or `@tensorflow/tfjs-core/dist/register_all_gradients`).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { fillNormalizedTargets, normalizedCrossEntropy, weightedCrossEntropy } from '../losses/weightedCrossEntropy';
@@ -14,7 +17,7 @@ export interface GradientPair {
 }
 
 /** Loss and ∂loss/∂θ both ways, for a seeded model and `rows` random rows. Leaks no tensors. */
-export function gradientPair(arch: MlpArchitecture, seed: number, rows: number, classWeights?: number[]): GradientPair {
+export async function gradientPair(arch: MlpArchitecture, seed: number, rows: number, classWeights?: number[]): Promise<GradientPair> {
   const rng = createRng(seed);
   const model = createMlp(arch, rng.fork('init'));
   const data = new Float32Array(rows * arch.inputs).map(() => rng.normal());
@@ -24,8 +27,9 @@ export function gradientPair(arch: MlpArchitecture, seed: number, rows: number, 
   const r = new Float32Array(rows);
   fillNormalizedTargets(y, all, arch.outputs, classWeights, T, r);
   const packed = packBatchRows(data, arch.inputs, all);
+  let results: tf.Tensor[] = [];
   try {
-    return tf.tidy(() => {
+    results = tf.tidy(() => {
       const batch = {
         xAug: tf.tensor3d(packed.xAug, [1, rows, arch.inputs + 1]),
         xAugT: tf.tensor3d(packed.xAugT, [1, arch.inputs + 1, rows]),
@@ -42,12 +46,15 @@ export function gradientPair(arch: MlpArchitecture, seed: number, rows: number, 
       const auto = tf.valueAndGrad((theta: tf.Tensor) => weightedCrossEntropy(model.forward(x, theta as tf.Tensor1D), y, { classWeights }))(
         model.params,
       );
-      return {
-        ours: { loss: ours.value.dataSync()[0], grad: ours.grad.dataSync() as Float32Array },
-        auto: { loss: auto.value.dataSync()[0], grad: auto.grad.dataSync() as Float32Array },
-      };
+      return [ours.value, ours.grad, auto.value, auto.grad];
     });
+    const [oursLoss, oursGrad, autoLoss, autoGrad] = (await Promise.all(results.map((t) => t.data()))) as Float32Array[];
+    return {
+      ours: { loss: oursLoss[0], grad: oursGrad.slice() },
+      auto: { loss: autoLoss[0], grad: autoGrad.slice() },
+    };
   } finally {
+    tf.dispose(results);
     model.dispose();
   }
 }

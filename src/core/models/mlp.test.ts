@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../random';
 import { glorotUniform } from './initializers';
 import { gradientPair, type GradientPair } from './gradientCheck';
-import { architectureFor, createMlp, initialParameters, packBatchRows, parameterLayout, type MlpArchitecture } from './mlp';
+import { architectureFor, createMlp, forwardOnHost, initialParameters, packBatchRows, parameterLayout, type MlpArchitecture } from './mlp';
 import { DEFAULT_MODEL_SPEC } from './modelSpec';
 
 beforeAll(async () => {
@@ -90,20 +90,52 @@ describe('Mlp', () => {
   });
 
   for (const activation of ['relu', 'tanh', 'sigmoid'] as const) {
-    it(`hand-written gradient equals autodiff (${activation} MLP, class weights)`, () => {
+    it(`hand-written gradient equals autodiff (${activation} MLP, class weights)`, async () => {
       const arch: MlpArchitecture = { inputs: 5, hidden: [7, 6], outputs: 3, activation };
-      expectGradientsClose(gradientPair(arch, 5, 13, [1, 4, 0.5]));
+      expectGradientsClose(await gradientPair(arch, 5, 13, [1, 4, 0.5]));
     });
   }
 
-  it('hand-written gradient equals autodiff (logistic regression, one hidden layer)', () => {
-    expectGradientsClose(gradientPair({ inputs: 4, hidden: [], outputs: 2, activation: 'relu' }, 6, 9));
-    expectGradientsClose(gradientPair({ inputs: 3, hidden: [5], outputs: 4, activation: 'tanh' }, 7, 1));
+  it('hand-written gradient equals autodiff (logistic regression, one hidden layer)', async () => {
+    expectGradientsClose(await gradientPair({ inputs: 4, hidden: [], outputs: 2, activation: 'relu' }, 6, 9));
+    expectGradientsClose(await gradientPair({ inputs: 3, hidden: [5], outputs: 4, activation: 'tanh' }, 7, 1));
   });
 
-  it('leaks no tensors', () => {
+  it('leaks no tensors', async () => {
     const before = tf.memory().numTensors;
-    gradientPair({ inputs: 3, hidden: [4, 4], outputs: 2, activation: 'relu' }, 8, 6);
+    await gradientPair({ inputs: 3, hidden: [4, 4], outputs: 2, activation: 'relu' }, 8, 6);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  for (const [name, arch] of [
+    ['logistic regression', { inputs: 4, hidden: [], outputs: 3, activation: 'relu' }],
+    ['relu MLP', { inputs: 5, hidden: [7, 6], outputs: 3, activation: 'relu' }],
+    ['tanh MLP', { inputs: 3, hidden: [9], outputs: 2, activation: 'tanh' }],
+    ['sigmoid MLP', { inputs: 2, hidden: [4, 5, 3], outputs: 4, activation: 'sigmoid' }],
+  ] satisfies [string, MlpArchitecture][]) {
+    it(`forwardOnHost computes the logits of forward without TF.js (${name})`, async () => {
+      const rng = createRng(21);
+      const model = createMlp(arch, rng.fork('init'));
+      // Non-zero biases, so the bias terms are checked too.
+      model.params.assign(tf.tensor1d(new Float32Array(model.params.size).map(() => rng.normal())));
+      const rows = 11;
+      const x = new Float64Array(rows * arch.inputs).map(() => 2 * rng.normal());
+      const expected = await tf.tidy(() => model.forward(tf.tensor2d(Float32Array.from(x), [rows, arch.inputs]))).data();
+      const theta = (await model.params.data()).slice() as Float32Array;
+      const before = tf.memory().numTensors;
+      const logits = forwardOnHost(arch, theta, x, rows);
+      expect(tf.memory().numTensors).toBe(before);
+      expect(logits.length).toBe(rows * arch.outputs);
+      for (let i = 0; i < logits.length; i++) expect(logits[i]).toBeCloseTo(expected[i], 4);
+      model.dispose();
+    });
+  }
+
+  it('forwardOnHost rejects θ or x of the wrong size', () => {
+    const arch: MlpArchitecture = { inputs: 2, hidden: [3], outputs: 2, activation: 'relu' };
+    const theta = initialParameters(arch, createRng(1));
+    expect(() => forwardOnHost(arch, theta.subarray(1), new Float32Array(2), 1)).toThrow(/Got 16 instead\.$/);
+    expect(() => forwardOnHost(arch, theta, new Float32Array(3), 2)).toThrow(/Got 3 instead\.$/);
+    expect(forwardOnHost(arch, theta, new Float32Array(0), 0)).toHaveLength(0);
   });
 });

@@ -5,7 +5,8 @@
  *   h_0 = x,   h_l = φ(h_{l−1} W_l + b_l)  (l = 1..L),   logits = h_L W_{L+1} + b_{L+1}
  *
  * with φ ∈ {relu, tanh, sigmoid}. `forward` returns logits; softmax is applied by the loss and by
- * `predictProba`, never inside the model.
+ * `predictProba`, never inside the model. `forwardOnHost` is the same function in plain JavaScript
+ * on a host copy of θ, for prediction without synchronous device reads (see there).
  *
  * Speed: on WASM and CPU a small model's step costs mostly per-op bookkeeping and a few slow
  * kernels, so the training path (`lossWithGradient`) is built from few, large ops:
@@ -265,6 +266,64 @@ function activationGrad(act: HiddenActivation, dh: tf.Tensor3D, h: tf.Tensor3D):
       return tf.mul(dh, tf.sub(1, tf.square(h)));
     case 'sigmoid':
       return tf.mul(dh, tf.mul(h, tf.sub(1, h)));
+  }
+}
+
+/**
+ * The logits of {@link Mlp.forward} — the same function of the same flat θ — computed on the host in
+ * float64, with no TF.js call: for prediction from a host copy of θ (read once, asynchronously,
+ * after training). Prediction must not read the device synchronously: on WebGPU `dataSync` copies
+ * through a WebGPU canvas that is drawn into a 2D canvas, and on Chromium's software adapter
+ * (`--disable-gpu`) that readback returns zeros and breaks other readbacks in flight.
+ *
+ * `x` is row-major [rows, arch.inputs]; returns row-major [rows, arch.outputs]. Rows are processed
+ * one at a time through two scratch vectors, so memory stays O(width) beyond the output.
+ * @throws Error when `theta` or `x` does not fit `arch` and `rows`.
+ */
+export function forwardOnHost(arch: MlpArchitecture, theta: Float32Array, x: Float32Array | Float64Array, rows: number): Float64Array {
+  const { layers, size } = parameterLayout(arch);
+  if (theta.length !== size) throw new Error(`forwardOnHost: θ must hold ${size} values for this architecture. Got ${theta.length} instead.`);
+  if (x.length !== rows * arch.inputs) {
+    throw new Error(`forwardOnHost: x must hold rows × inputs = ${rows * arch.inputs} values. Got ${x.length} instead.`);
+  }
+  const width = Math.max(arch.inputs, arch.outputs, ...arch.hidden);
+  let h = new Float64Array(width);
+  let z = new Float64Array(width);
+  const out = new Float64Array(rows * arch.outputs);
+  const last = layers.length - 1;
+  for (let i = 0; i < rows; i++) {
+    for (let k = 0, src = i * arch.inputs; k < arch.inputs; k++) h[k] = x[src + k];
+    for (let l = 0; l <= last; l++) {
+      const { fanIn, fanOut, weightOffset, biasOffset } = layers[l];
+      for (let j = 0; j < fanOut; j++) z[j] = theta[biasOffset + j];
+      // W is row-major [fanIn, fanOut]: z += h_k · W[k, :] walks θ contiguously.
+      for (let k = 0; k < fanIn; k++) {
+        const a = h[k];
+        const row = weightOffset + k * fanOut;
+        for (let j = 0; j < fanOut; j++) z[j] += a * theta[row + j];
+      }
+      if (l < last) activateInPlace(arch.activation, z, fanOut);
+      const t = h;
+      h = z;
+      z = t;
+    }
+    for (let c = 0, dst = i * arch.outputs; c < arch.outputs; c++) out[dst + c] = h[c];
+  }
+  return out;
+}
+
+/** φ applied to the first `n` entries of `z`, in place (the host twin of the fused kernels' activations). */
+function activateInPlace(act: HiddenActivation, z: Float64Array, n: number): void {
+  switch (act) {
+    case 'relu':
+      for (let j = 0; j < n; j++) z[j] = z[j] > 0 ? z[j] : 0;
+      return;
+    case 'tanh':
+      for (let j = 0; j < n; j++) z[j] = Math.tanh(z[j]);
+      return;
+    case 'sigmoid':
+      for (let j = 0; j < n; j++) z[j] = 1 / (1 + Math.exp(-z[j]));
+      return;
   }
 }
 

@@ -4,7 +4,7 @@ import { DEFAULT_MODEL_SPEC, MODEL_PARAM_SPECS, validateModelSpec } from './mode
 
 describe('MODEL_PARAM_SPECS', () => {
   it('has one spec per ModelSpec field with the agreed defaults and ranges', () => {
-    expect(MODEL_PARAM_SPECS.map((s) => s.name)).toEqual(['kind', 'hiddenLayers', 'width', 'activation', 'learningRate', 'epochs', 'batchSize']);
+    expect(MODEL_PARAM_SPECS.map((s) => s.name)).toEqual(['kind', 'hiddenLayers', 'width', 'activation', 'optimizer', 'learningRate', 'epochs', 'batchSize']);
     expect(DEFAULT_MODEL_SPEC).toEqual({ kind: 'mlp', hiddenLayers: 2, width: 16, activation: 'relu', optimizer: 'adam', learningRate: 0.01, epochs: 60, batchSize: 64 });
     const byName = Object.fromEntries(MODEL_PARAM_SPECS.map((s) => [s.name, s]));
     expect([byName.hiddenLayers.min, byName.hiddenLayers.max]).toEqual([1, 4]);

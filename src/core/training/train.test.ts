@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CancelledError, ConfigError, DataError, TrainingDivergedError } from '../errors';
 import { inverseFrequencyWeights } from '../losses/weightedCrossEntropy';
 import { DEFAULT_MODEL_SPEC, type ModelSpec } from '../models/modelSpec';
@@ -217,6 +217,29 @@ describe('trainClassifier', () => {
     model.dispose();
     model.dispose();
     expect(() => model.predictProba(X)).toThrow(/disposed/);
+  });
+
+  it('predictProba never reads the device synchronously (WebGPU cannot) and creates no tensors', async () => {
+    const { X, y } = separable(23);
+    const validation = separable(24);
+    const model = await trainClassifier({ X, y, nClasses: 3, model: { ...small, epochs: 3 }, validation, rng: createRng(1) });
+    // Stands in for WebGPU on Chromium's software adapter, where a synchronous read returns zeros.
+    const readSync = vi.spyOn(tf.backend(), 'readSync').mockImplementation(() => {
+      throw new Error('synchronous device read');
+    });
+    try {
+      const before = tf.memory().numTensors;
+      const probs = model.predictProba(validation.X);
+      expect(readSync).not.toHaveBeenCalled();
+      expect(tf.memory().numTensors).toBe(before);
+      // …and it still predicts what training measured on the device.
+      const last = model.history[2];
+      const pred = argmaxRows(probs, 3);
+      for (let c = 0; c < 3; c++) expect(recallOf(pred, validation.y, c)).toBeCloseTo(last.valRecall![c], 6);
+    } finally {
+      readSync.mockRestore();
+      model.dispose();
+    }
   });
 });
 

@@ -21,6 +21,13 @@
  * loss (accumulated on the device), validation loss and per-class recall come back in one
  * `.data()`; there are no per-batch reads.
  *
+ * The device is never read synchronously (no `dataSync`): on WebGPU a synchronous read copies
+ * through a WebGPU canvas drawn into a 2D canvas, and on Chromium's software adapter that returns
+ * zeros (constant predictions, ROC AUC 0.5) and breaks other readbacks in flight. So θ is read once,
+ * asynchronously, when training ends, and `predictProba` — synchronous by contract — runs the
+ * forward pass on the host (`forwardOnHost`): the same code path, and for the same θ the same
+ * numbers, on every backend.
+ *
  * Randomness: `rng.fork('init')` draws the initial weights, `rng.fork('shuffle')` the batch order
  * of every epoch, so the same seed on the same backend gives bit-identical results.
  */
@@ -33,7 +40,7 @@ import {
   validateClassWeights,
   weightedTargets,
 } from '../losses/weightedCrossEntropy';
-import { architectureFor, createMlp, packBatchRows, type Mlp, type MlpBatch } from '../models/mlp';
+import { architectureFor, createMlp, forwardOnHost, packBatchRows, type Mlp, type MlpArchitecture, type MlpBatch } from '../models/mlp';
 import { validateModelSpec, type ModelSpec } from '../models/modelSpec';
 import type { Rng } from '../random';
 import type { Labels, Matrix } from '../types';
@@ -85,15 +92,16 @@ export interface TrainedClassifier {
   dispose(): void;
 }
 
-/** Rows per forward pass in prediction and validation (bounds peak memory for big inputs). */
+/** Rows per forward pass in validation (bounds peak memory for big validation sets). */
 const CHUNK_ROWS = 8192;
 
 /**
  * Trains a logistic regression or MLP (per `opts.model`) on `X`, `y`.
  *
  * Every epoch: shuffle the row order with the rng, run one Adam step per mini-batch (rows
- * gathered on the device), then read back the epoch's loss and validation metrics once, call
+ * assembled on the host), then read back the epoch's loss and validation metrics once, call
  * `onEpoch`, and yield to the event loop so cancellation and progress messages get through.
+ * After the last epoch θ is read back once; `predictProba` computes on the host from that copy.
  *
  * @throws ConfigError for an invalid model spec, class count or class weights.
  * @throws DataError for inconsistent shapes, labels out of range, non-finite features, or a
@@ -222,9 +230,12 @@ export async function trainClassifier(opts: TrainOptions): Promise<TrainedClassi
       if (opts.signal?.aborted) throw new CancelledError();
     }
 
+    // A private copy: the CPU backend's `data()` hands out its own storage.
+    const theta = ((await model.params.data()) as Float32Array).slice();
+    const arch = model.arch;
     const classifier: TrainedClassifier = {
       history,
-      predictProba: (Xp) => predictProba(model, Xp, X.cols, nClasses),
+      predictProba: (Xp) => predictProba(model, arch, theta, Xp),
       dispose: () => model.dispose(),
     };
     handedOver = true;
@@ -277,19 +288,27 @@ function validationTerms(model: Mlp, val: ValidationTensors): tf.Tensor[] {
   return [ceSum as tf.Tensor, correct as tf.Tensor];
 }
 
-function predictProba(model: Mlp, X: Matrix, nFeatures: number, nClasses: number): Float32Array {
+/**
+ * Softmax probabilities from the host copy `theta` of the trained parameters (see the file comment
+ * for why prediction never touches the device). `model` is only checked for having been disposed.
+ */
+function predictProba(model: Mlp, arch: MlpArchitecture, theta: Float32Array, X: Matrix): Float32Array {
   if (model.isDisposed) throw new Error('This classifier has been disposed; train a new one to predict.');
-  validateMatrix(X, 'X', nFeatures);
-  const out = new Float32Array(X.rows * nClasses);
-  for (let s = 0; s < X.rows; s += CHUNK_ROWS) {
-    const len = Math.min(CHUNK_ROWS, X.rows - s);
-    const chunk = toFloat32(X.data.subarray(s * X.cols, (s + len) * X.cols));
-    const probs = tf.tidy(() => tf.softmax(model.forward(tf.tensor2d(chunk, [len, X.cols]))));
-    try {
-      out.set(probs.dataSync() as Float32Array, s * nClasses);
-    } finally {
-      probs.dispose();
+  validateMatrix(X, 'X', arch.inputs);
+  const C = arch.outputs;
+  const logits = forwardOnHost(arch, theta, X.data, X.rows);
+  const out = new Float32Array(X.rows * C);
+  for (let i = 0; i < X.rows; i++) {
+    const o = i * C;
+    let m = -Infinity;
+    for (let c = 0; c < C; c++) m = Math.max(m, logits[o + c]);
+    let s = 0;
+    for (let c = 0; c < C; c++) {
+      const e = Math.exp(logits[o + c] - m);
+      logits[o + c] = e;
+      s += e;
     }
+    for (let c = 0; c < C; c++) out[o + c] = logits[o + c] / s;
   }
   return out;
 }

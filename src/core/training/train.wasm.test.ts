@@ -50,9 +50,9 @@ async function trainOn(backend: string, model: ModelSpec) {
 }
 
 describe('training on the WASM backend', () => {
-  it('hand-written gradient equals autodiff on wasm', () => {
+  it('hand-written gradient equals autodiff on wasm', async () => {
     for (const activation of ['relu', 'tanh', 'sigmoid'] as const) {
-      const pair = gradientPair({ inputs: 5, hidden: [7, 6], outputs: 3, activation }, 5, 13, [1, 4, 0.5]);
+      const pair = await gradientPair({ inputs: 5, hidden: [7, 6], outputs: 3, activation }, 5, 13, [1, 4, 0.5]);
       expect(pair.ours.loss).toBeCloseTo(pair.auto.loss, 5);
       for (let i = 0; i < pair.auto.grad.length; i++) expect(pair.ours.grad[i]).toBeCloseTo(pair.auto.grad[i], 5);
     }

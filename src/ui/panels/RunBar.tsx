@@ -21,7 +21,7 @@ export function RunBar() {
         <button type="button" onClick={cancelRun} disabled={!running} data-testid="cancel">
           Cancel
         </button>
-        <span className="status" data-testid="run-status" data-status={run.status}>
+        <span className="status" data-testid="run-status" data-status={run.status} data-run-id={run.id}>
           {run.status === 'idle' && 'Ready. Pick methods and press Run.'}
           {running && 'Training in Web Workers…'}
           {run.status === 'done' && `Finished in ${elapsed} s.`}

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Legend, LinePlot } from '../components/svgCharts';
 import { methodColor } from '../palette';
 import { useLabDeferred } from '../storeContext';
 
@@ -8,30 +8,20 @@ const LossChart = memo(function LossChart({ index }: { index: number }) {
   const history = useLabDeferred((s) => s.run.methods[index]?.history);
   const epochs = useLabDeferred((s) => s.run.methods[index]?.epochs ?? 1);
   const label = useLabDeferred((s) => s.run.methods[index]?.label ?? '');
-  // Charts mount when their method starts, not all at once when the run starts: a chart's first
-  // mount (layout, measuring) is the most expensive thing it does.
-  if (!history?.length) {
-    return (
-      <figure className="multiple placeholder" data-testid={`loss-${index}`}>
-        <figcaption style={{ color: methodColor(index) }}>{label}</figcaption>
-        <div className="chart-placeholder">waiting for the first epoch…</div>
-      </figure>
-    );
-  }
+  const color = methodColor(index);
   return (
     <figure className="multiple" data-testid={`loss-${index}`}>
-      <figcaption style={{ color: methodColor(index) }}>{label}</figcaption>
-      <ResponsiveContainer width="100%" height={150}>
-        <LineChart data={history} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="epoch" type="number" domain={[1, epochs]} tick={{ fontSize: 10 }} />
-          <YAxis tick={{ fontSize: 10 }} width={40} domain={[0, 'auto']} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} />
-          <Legend wrapperStyle={{ fontSize: 11 }} />
-          <Line type="monotone" dataKey="loss" name="train" stroke={methodColor(index)} dot={false} isAnimationActive={false} />
-          <Line type="monotone" dataKey="valLoss" name="validation" stroke="#555" strokeDasharray="4 3" dot={false} isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
+      <figcaption style={{ color }}>{label}</figcaption>
+      <LinePlot
+        width={240}
+        height={140}
+        xMax={epochs}
+        series={[
+          { name: 'train', color, points: (history ?? []).map((h) => ({ x: h.epoch, y: h.loss })) },
+          { name: 'validation', color: '#555', dash: '4 3', points: (history ?? []).map((h) => ({ x: h.epoch, y: h.valLoss })) },
+        ]}
+      />
+      <Legend items={[{ name: 'train', color }, { name: 'validation', color: '#555', dash: true }]} />
     </figure>
   );
 });
@@ -42,7 +32,7 @@ export function LossCurves() {
   if (!count) return null;
   return (
     <section className="result-block" aria-labelledby="loss-h">
-      <h3 id="loss-h">Loss curves</h3>
+      <h3 id="loss-h">Loss curves (x: epoch, y: cross-entropy)</h3>
       <div className="multiples">
         {Array.from({ length: count }, (_, i) => (
           <LossChart key={i} index={i} />

@@ -32,7 +32,7 @@ export function MetricsTable() {
         </thead>
         <tbody>
           {methods.map((m) => (
-            <tr key={m.index} data-testid={`metrics-row-${m.index}`} data-method={m.result?.method.id}>
+            <tr key={m.index} data-testid={`metrics-row-${m.index}`} data-method={m.result?.method.id} data-outcome={m.result?.metrics ? 'done' : m.status === 'error' ? 'error' : 'pending'}>
               <td>
                 <span className="swatch" style={{ background: methodColor(m.index) }} /> {m.label}
               </td>
