@@ -63,6 +63,7 @@ describe('default comparison', () => {
     // The main thread stays responsive: no long task over 200 ms (exact figures: npm run bench).
     const longTasks = await lab.longTasks();
     expect(Math.max(0, ...longTasks)).toBeLessThan(200);
+    expect(lab.consoleErrors).toEqual([]);
     await lab.screenshot('test-results/default-comparison.png');
   });
 
