@@ -95,7 +95,14 @@ describe('default comparison', () => {
     await lab.page.waitForFunction(() => document.querySelector('[data-testid=progress-0]')?.getAttribute('data-status') === 'running');
     await lab.cancel();
     expect(await lab.waitForFinish(10_000)).toBe('cancelled');
-    expect(await lab.page.getByTestId('run').isEnabled()).toBe(true);
+    expect(await lab.methodStatuses()).toEqual(['error', 'error']);
+    expect(await lab.methodError(0)).toBe('Cancelled.');
+    // Changing a parameter and running again works: fresh workers, a complete result.
+    await lab.setField('model-epochs', '5');
+    await lab.setField('dataset-n', '400');
+    await lab.runAndWait();
+    expect(await lab.methodStatuses()).toEqual(['done', 'done']);
+    expect(lab.url()).toContain('model.epochs=5');
   });
 
   it('sends no request outside the app origin', () => {
