@@ -12,7 +12,6 @@
 import { create, globals } from 'webgpu';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-backend-webgpu';
 import { defaultConfig } from '../../src/core/config';
 import { runExperiment } from '../../src/core/experiment';
 import { measureTrainingThroughput, MLP_BENCH_WORKLOAD } from '../../src/core/training/benchmark';
@@ -20,6 +19,8 @@ import { measureTrainingThroughput, MLP_BENCH_WORKLOAD } from '../../src/core/tr
 Object.assign(globalThis, globals);
 const gpu = create([]);
 Object.defineProperty(globalThis, 'navigator', { value: { gpu, userAgent: 'node' }, configurable: true });
+// The WebGPU backend registers itself only if navigator.gpu exists when it is first imported.
+await import('@tensorflow/tfjs-backend-webgpu');
 
 async function onBackend(name: 'cpu' | 'webgpu') {
   if (!(await tf.setBackend(name)) || tf.getBackend() !== name) throw new Error(`could not set backend ${name}; got ${tf.getBackend()}`);

@@ -30,8 +30,8 @@ export function MethodsPanel() {
               <details>
                 <summary>How it works</summary>
                 <p>{def.summary}</p>
-                <p className="citation">Source: {def.citation}</p>
               </details>
+              <p className="citation">{def.citation}</p>
               {def.params.map((spec) => (
                 <ParamControl
                   key={spec.name}
