@@ -45,3 +45,24 @@ describe('backends', () => {
     });
   }
 });
+
+describe('a backend that fails', () => {
+  it('says so and offers to retry the method on the next backend', async () => {
+    // A fresh browser without --enable-unsafe-webgpu: forcing WebGPU fails at initialisation.
+    const plain = await launch();
+    try {
+      const lab = new LabPage(await plain.context.newPage(), baseUrl);
+      await lab.open(`?${SMALL}&backend=webgpu`);
+      await lab.runAndWait();
+      expect(await lab.methodStatuses()).toEqual(['error', 'error']);
+      expect(await lab.methodError(0)).toMatch(/Failed on webgpu: .*The backend 'webgpu' forced by \?backend= could not be used here/);
+      await lab.page.getByTestId('method-error-0').getByRole('button', { name: 'Retry on webgl' }).click();
+      await lab.waitForFinish();
+      expect(await lab.methodStatuses()).toEqual(['done', 'error']);
+      const [none] = await lab.metrics();
+      expect(none.rocAuc).toBeGreaterThan(0.5);
+    } finally {
+      await plain.close();
+    }
+  });
+});

@@ -7,7 +7,7 @@ import { parseConfig, type ExperimentConfig } from '../src/core/config';
 import { prepareExperiment, runMethod, type MethodResult, type PreparedExperiment } from '../src/core/experiment';
 import { MLP_BENCH_WORKLOAD, measureTrainingThroughput } from '../src/core/training/benchmark';
 import type { EpochEvent } from '../src/core/training/train';
-import type { BackendInfo, BackendRequest } from './backendTypes';
+import type { BackendInfo, BackendName, BackendRequest } from './backendTypes';
 
 export interface ProgressEvent {
   index: number;
@@ -18,7 +18,7 @@ export interface ProgressEvent {
 }
 
 export interface WorkerMethodResult extends MethodResult {
-  backend: string;
+  backend: BackendName;
 }
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -71,7 +71,7 @@ export function createLabApi(init: (req: BackendRequest) => Promise<BackendInfo>
     },
 
     /** Training throughput of this worker's backend on the fixed benchmark workload. */
-    async benchmark(epochs = MLP_BENCH_WORKLOAD.epochs, rounds = 2): Promise<{ backend: string; epochsPerSec: number; rounds: number[] }> {
+    async benchmark(epochs = MLP_BENCH_WORKLOAD.epochs, rounds = 2): Promise<{ backend: BackendName; epochsPerSec: number; rounds: number[] }> {
       if (!backend) throw new Error('init() must be called before benchmark().');
       return { backend: backend.backend, ...(await measureTrainingThroughput({ ...MLP_BENCH_WORKLOAD, epochs }, rounds, now)) };
     },

@@ -8,6 +8,7 @@
  * failure events flush at once.
  */
 import type { StoreApi } from 'zustand/vanilla';
+import type { BackendRequest } from '../../workers/backendTypes';
 import type { ProgressEvent } from '../../workers/labApi';
 import type { RunCallbacks } from '../workerClient/labClient';
 import type { LabState, MethodRunState } from './types';
@@ -19,6 +20,8 @@ type Patch = (m: MethodRunState) => Partial<MethodRunState>;
 export function runCallbacks(
   get: () => LabState,
   set: StoreApi<LabState>['setState'],
+  /** The backend the run asked for: a worker that failed before reporting one failed on this. */
+  requested: BackendRequest = 'auto',
   timers: { setTimeout: (f: () => void, ms: number) => unknown; clearTimeout: (id: unknown) => void } = {
     setTimeout: (f, ms) => globalThis.setTimeout(f, ms),
     clearTimeout: (id) => globalThis.clearTimeout(id as number),
@@ -82,7 +85,8 @@ export function runCallbacks(
       );
     },
     onMethodFailed(index, message) {
-      now(index, () => ({ status: 'error', error: { message, unexpected: true, backend: get().run.backend?.backend } }));
+      const backend = get().run.backend?.backend ?? (requested === 'auto' ? undefined : requested);
+      now(index, () => ({ status: 'error', error: { message, unexpected: true, backend } }));
     },
   };
 }

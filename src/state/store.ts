@@ -49,7 +49,7 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
     };
 
     const launch = (config: ExperimentConfig, indices: number[], backend: BackendRequest) => {
-      handle = opts.runner(config, backend, runCallbacks(get, set), indices);
+      handle = opts.runner(config, backend, runCallbacks(get, set, backend), indices);
     };
 
     const initialConfig = opts.initialConfig ?? defaultConfig();

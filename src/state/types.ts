@@ -16,7 +16,7 @@ export interface MethodRunState {
   epochs: number;
   history: EpochEvent[];
   result?: WorkerMethodResult;
-  error?: { message: string; unexpected: boolean; backend?: string };
+  error?: { message: string; unexpected: boolean; backend?: BackendName };
 }
 
 export interface RunState {

@@ -43,21 +43,25 @@ export function ParamControl({ spec, value, error, onChange, testId }: Props) {
     input = <input id={id} type="checkbox" checked={Boolean(value)} onChange={(e) => onChange(e.target.checked)} data-testid={testId} />;
   } else {
     const step = spec.log ? 0.01 : (spec.step ?? (spec.kind === 'int' ? 1 : 0.01));
+    // A slider over millions of values (the seed) is useless: a number box only.
+    const slider = (spec.max ?? 0) - (spec.min ?? 0) <= 1e6;
     input = (
       <span className="num-control">
-        <input
-          type="range"
-          aria-label={`${spec.label} slider`}
-          min={toSlider(spec, spec.min!)}
-          max={toSlider(spec, spec.max!)}
-          step={step}
-          value={toSlider(spec, Number(value))}
-          onChange={(e) => {
-            const v = fromSlider(spec, Number(e.target.value));
-            setDraft(String(v));
-            onChange(v);
-          }}
-        />
+        {slider && (
+          <input
+            type="range"
+            aria-label={`${spec.label} slider`}
+            min={toSlider(spec, spec.min!)}
+            max={toSlider(spec, spec.max!)}
+            step={step}
+            value={toSlider(spec, Number(value))}
+            onChange={(e) => {
+              const v = fromSlider(spec, Number(e.target.value));
+              setDraft(String(v));
+              onChange(v);
+            }}
+          />
+        )}
         <input
           id={id}
           type="text"

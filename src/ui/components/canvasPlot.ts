@@ -116,7 +116,9 @@ export function drawRegions(ctx: CanvasRenderingContext2D, grid: { resolution: n
       img.data[o + 3] = 255;
     }
   }
-  const off = new OffscreenCanvas(r, r);
+  const off = document.createElement('canvas');
+  off.width = r;
+  off.height = r;
   off.getContext('2d')!.putImageData(img, 0, 0);
   ctx.imageSmoothingEnabled = true;
   ctx.drawImage(off, 0, 0, ctx.canvas.width, ctx.canvas.height);

@@ -30,7 +30,12 @@ export function DataPanel() {
       {SPLIT_PARAM_SPECS.map((spec) => (
         <ParamControl key={spec.name} spec={spec} value={split[spec.name as 'test']} error={errors[`split.${spec.name}`]} onChange={(v) => setParam('split', spec.name, v)} testId={`split-${spec.name}`} />
       ))}
-      <ParamControl spec={SEED_SPEC} value={seed} error={errors.seed} onChange={setSeed} testId="seed" />
+      <div className="seed-row">
+        <ParamControl spec={SEED_SPEC} value={seed} error={errors.seed} onChange={setSeed} testId="seed" />
+        <button type="button" title="Next seed: new data, split and initial weights" onClick={() => setSeed(seed + 1)} disabled={seed >= (SEED_SPEC.max ?? Infinity)}>
+          next seed
+        </button>
+      </div>
       {preview.error && (
         <div className="error-inline" role="alert" data-testid="dataset-error">
           {preview.error}

@@ -1,6 +1,23 @@
-import { BACKENDS, nextBackend, type BackendRequest } from '../../../workers/backendTypes';
+import { BACKENDS, nextBackend, type BackendName, type BackendRequest } from '../../../workers/backendTypes';
+import type { MethodRunState } from '../../state/types';
 import { methodColor } from '../palette';
 import { useLab } from '../storeContext';
+
+/** A method's failure: what went wrong, and for a backend failure, a retry on the next backend. */
+function MethodError({ error, canRetry, onRetry, testId }: { error: NonNullable<MethodRunState['error']>; canRetry: boolean; onRetry(b: BackendName): void; testId: string }) {
+  const next = error.unexpected && error.backend ? nextBackend(error.backend) : null;
+  return (
+    <span className="error-inline" role="alert" data-testid={testId}>
+      {error.unexpected && error.backend ? `Failed on ${error.backend}: ` : ''}
+      {error.message}
+      {next && canRetry && (
+        <button type="button" onClick={() => onRetry(next)}>
+          Retry on {next}
+        </button>
+      )}
+    </span>
+  );
+}
 
 export function RunBar() {
   const run = useLab((s) => s.run);
@@ -51,17 +68,7 @@ export function RunBar() {
               <span className="plabel">{m.label}</span>
               <progress max={m.epochs} value={m.status === 'done' ? m.epochs : m.epoch} />
               <span className="pstate">{m.status === 'running' ? `epoch ${m.epoch}/${m.epochs}` : m.status}</span>
-              {m.error && (
-                <span className="error-inline" role="alert" data-testid={`method-error-${m.index}`}>
-                  {m.error.unexpected && m.error.backend ? `Failed on ${m.error.backend}: ` : ''}
-                  {m.error.message}
-                  {m.error.unexpected && m.error.backend && nextBackend(m.error.backend as never) && run.status !== 'running' && (
-                    <button type="button" onClick={() => retryMethod(m.index, nextBackend(m.error!.backend as never)!)}>
-                      Retry on {nextBackend(m.error.backend as never)}
-                    </button>
-                  )}
-                </span>
-              )}
+              {m.error && <MethodError error={m.error} canRetry={run.status !== 'running'} onRetry={(b) => retryMethod(m.index, b)} testId={`method-error-${m.index}`} />}
             </li>
           ))}
         </ul>
