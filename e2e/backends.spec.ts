@@ -3,33 +3,24 @@
  * WebGL runs on SwiftShader and WebGPU on Chromium's software adapter (--enable-unsafe-webgpu);
  * both are skipped by 'auto' (they are slower than WASM) and reached here by forcing them.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, type Browser } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { launch } from './support/browser';
 import { LabPage } from './pages/LabPage';
+import { useLabSession } from './support/labSession';
 
-let browser: Browser;
-const baseUrl = inject('baseUrl');
+const session = useLabSession(['--enable-unsafe-webgpu']);
+const baseUrl = session.baseUrl;
 const SMALL = 'n=200&ir=5&model.epochs=3&model.batchSize=64&method=none&method=class-weight';
 
-beforeAll(async () => {
-  browser = await launch(['--enable-unsafe-webgpu']);
-});
-
-afterAll(async () => {
-  await browser.close();
-});
-
 async function metricsOn(backend: string) {
-  const lab = new LabPage(await browser.context.newPage(), baseUrl);
-  await lab.open(`?${SMALL}&backend=${backend}`);
+  const lab = await session.open(`?${SMALL}&backend=${backend}`);
   await lab.runAndWait();
   return { lab, metrics: await lab.metrics(), statuses: await lab.methodStatuses(), badge: await lab.backend() };
 }
 
 describe('backends', () => {
   it("'auto' skips software WebGPU/WebGL and says which backend it chose", async () => {
-    const lab = new LabPage(await browser.context.newPage(), baseUrl);
-    await lab.open(`?${SMALL}`);
+    const lab = await session.open(`?${SMALL}`);
     await lab.runAndWait();
     expect(await lab.backend()).toMatch(/running on wasm/);
     const title = await lab.page.getByTestId('backend').getAttribute('title');

@@ -1,24 +1,9 @@
 /** Bad input gets a clear inline message, and the rest of the comparison still finishes. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, type Browser } from './support/browser';
-import { LabPage } from './pages/LabPage';
+import { describe, expect, it } from 'vitest';
+import { useLabSession } from './support/labSession';
 
-let browser: Browser;
-const baseUrl = inject('baseUrl');
-
-async function openLab(query = ''): Promise<LabPage> {
-  const lab = new LabPage(await browser.context.newPage(), baseUrl);
-  await lab.open(query);
-  return lab;
-}
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const session = useLabSession();
+const openLab = (query = '') => session.open(query);
 
 describe('bad input', () => {
   it('an out-of-range control shows what is wrong and blocks Run until fixed', async () => {

@@ -2,29 +2,12 @@
  * The default comparison, run as a new user would: open the app, press Run, read every view.
  * One browser for the file; each test opens a fresh page.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, type Browser } from './support/browser';
-import { LabPage } from './pages/LabPage';
+import { describe, expect, it } from 'vitest';
+import { useLabSession } from './support/labSession';
 
-let browser: Browser;
-const baseUrl = inject('baseUrl');
-const pages: LabPage[] = [];
-
-async function openLab(query = ''): Promise<LabPage> {
-  const lab = new LabPage(await browser.context.newPage(), baseUrl);
-  pages.push(lab);
-  await lab.observeLongTasks();
-  await lab.open(query);
-  return lab;
-}
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const session = useLabSession();
+const openLab = (query = '') => session.open(query, { observeLongTasks: true });
+const pages = session.pages;
 
 describe('default comparison', () => {
   it('shows the built-in 1:20 dataset before anything runs', async () => {
