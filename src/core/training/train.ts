@@ -96,6 +96,13 @@ export interface TrainedClassifier {
 const CHUNK_ROWS = 8192;
 
 /**
+ * An epoch loss above this many times ln C (the loss of uniform guessing) counts as divergence:
+ * healthy training starts near ln C and falls; 100 × ln C means confidently wrong logits in the
+ * hundreds.
+ */
+export const EXPLODED_LOSS_FACTOR = 100;
+
+/**
  * Trains a logistic regression or MLP (per `opts.model`) on `X`, `y`.
  *
  * Every epoch: shuffle the row order with the rng, run one Adam step per mini-batch (rows
@@ -113,13 +120,6 @@ const CHUNK_ROWS = 8192;
  * @throws CancelledError when `signal` is aborted (checked before training and after each epoch).
  * In every case all tensors, the model and the optimizer are disposed before the promise settles.
  */
-/**
- * An epoch loss above this many times ln C (the loss of uniform guessing) counts as divergence:
- * healthy training starts near ln C and falls; 100 × ln C means confidently wrong logits in the
- * hundreds.
- */
-export const EXPLODED_LOSS_FACTOR = 100;
-
 export async function trainClassifier(opts: TrainOptions): Promise<TrainedClassifier> {
   const spec = validateModelSpec(opts.model);
   validateInputs(opts);
