@@ -9,12 +9,17 @@ import { register } from 'tsx/esm/api';
 register();
 const { runMlpBenchmark } = await import('./training/mlpEpochs.ts');
 const { runBrowserBench } = await import('./browser.ts');
+const { runSmoteBenchmark } = await import('./resampling/smoteBench.ts');
 
 execSync('npx vite build', { stdio: 'inherit' });
 const node = {};
 for (const backend of ['wasm', 'cpu']) {
   node[backend] = await runMlpBenchmark(backend);
   console.log(`  node ${backend}: ${node[backend].oursEpochsPerSec.toFixed(2)} epochs/s (model.fit ${node[backend].modelFitEpochsPerSec.toFixed(2)}, ×${node[backend].speedup.toFixed(2)})`);
+}
+const resampling = runSmoteBenchmark();
+for (const r of resampling) {
+  console.log(`  ${r.name}: ours ${r.ours_ms} ms, imbalanced-learn ${r.imblearn_ms ?? '—'} ms${r.ratio === null ? ` (${r.imblearnNote})` : `, ratio ${r.ratio}`}`);
 }
 const browser = await runBrowserBench();
 const result = {
@@ -26,8 +31,10 @@ const result = {
     longTasksWhileTraining: 'none over 50 ms',
     initialJsGzipBytes: '≤ 200 KB',
     wasmSpeedupOverModelFit: '≥ 3×',
+    smoteOursOverImblearn: '≤ 0.5 (single-threaded imbalanced-learn 0.10)',
   },
   node,
+  resampling,
   browser,
 };
 mkdirSync('bench/results', { recursive: true });

@@ -3,6 +3,7 @@
  *
  *   imbalance-lab run --config experiment.json [--out results.json] [--backend cpu|wasm]
  *   imbalance-lab config > experiment.json      (prints the default config to start from)
+ *   imbalance-lab resample --method smote --input data.csv --out out.csv [method flags]
  *
  * Exit codes: 0 success, 1 a method failed, 2 bad usage / config / data.
  */
@@ -12,13 +13,17 @@ import { ConfigError, DataError } from '../core/errors';
 import { runExperiment } from '../core/experiment';
 import { parseArgs } from './args';
 import { initNodeBackend } from './nodeBackend';
+import { resampleCommand, resampleHelp } from './resampleCommand';
 import { toJson } from './serialize';
 import { formatTable } from './table';
 
 const USAGE = `Usage:
   imbalance-lab run --config experiment.json [--out results.json] [--backend wasm|cpu]
   imbalance-lab config                     print the default experiment config (JSON)
-  imbalance-lab help`;
+  imbalance-lab resample --method <id> --input data.csv --out out.csv [--label label] [--seed 0]
+                         [--categorical col1,col2] [method flags]
+                                           resample a CSV (see 'imbalance-lab resample --help')
+  imbalance-lab help                       this text and every resampling method's flags`;
 
 const f3 = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(3));
 
@@ -61,11 +66,18 @@ export async function main(argv: string[], out: (s: string) => void = console.lo
       case 'config':
         out(JSON.stringify(defaultConfig(), null, 2));
         return 0;
-      case undefined:
+      case 'resample':
+        return resampleCommand(flags, out);
       case 'help':
-      case '--help':
+        out(`${USAGE}\n\n${resampleHelp()}`);
+        return 0;
+      case undefined:
+        if (flags.help !== undefined) {
+          out(`${USAGE}\n\n${resampleHelp()}`);
+          return 0;
+        }
         out(USAGE);
-        return command === undefined ? 2 : 0;
+        return 2;
       default:
         err(`Unknown command '${command}'.\n${USAGE}`);
         return 2;

@@ -12,7 +12,7 @@ describe('experiment config', () => {
 
   it('fills defaults for missing fields and accepts method ids as strings', () => {
     const c = parseConfig({ methods: ['smote'], seed: 9 });
-    expect(c.methods).toEqual([{ id: 'smote', params: { kNeighbors: 5, samplingStrategy: 'auto' } }]);
+    expect(c.methods).toEqual([{ id: 'smote', params: { kNeighbors: 5, samplingStrategy: 'auto', leakBeforeSplit: false } }]);
     expect(c.model).toEqual(defaultConfig().model);
   });
 
@@ -22,7 +22,7 @@ describe('experiment config', () => {
     [{ dataset: { kind: 'csv' } }, /dataset.kind must be 'synthetic'.*Got 'csv' instead./],
     [{ dataset: { imbalanceRatio: 0.5 } }, /dataset.imbalanceRatio must be a number between 1 and 1000. Got 0.5 instead./],
     [{ methods: [] }, /methods must be a list of 1 to 8 methods/],
-    [{ methods: [{ id: 'smote', params: { k: 3 } }] }, /methods\[0\].params has no parameter 'k'. Known parameters: kNeighbors, samplingStrategy/],
+    [{ methods: [{ id: 'smote', params: { k: 3 } }] }, /methods\[0\].params has no parameter 'k'. Known parameters: kNeighbors, samplingStrategy, leakBeforeSplit/],
     [{ methods: [{ id: 'smote', params: { kNeighbors: 0 } }] }, /methods\[0\].params.kNeighbors must be an integer between 1 and 50. Got 0 instead./],
     [{ model: { epochs: 1.5 } }, /model.epochs must be an integer/],
     [{ split: { test: 0.6, validation: 0.4 } }, /must leave at least 10 % of the data for training/],
@@ -38,5 +38,6 @@ describe('experiment config', () => {
     }
     expect(methodLabel({ id: 'smote', params: { kNeighbors: 3, samplingStrategy: 'auto' } })).toBe('SMOTE (k=3)');
     expect(methodLabel({ id: 'smote', params: { kNeighbors: 5, samplingStrategy: 'auto' } })).toBe('SMOTE');
+    expect(methodLabel({ id: 'smote', params: { kNeighbors: 5, leakBeforeSplit: true } })).toBe('SMOTE — leaky, resampled before split');
   });
 });

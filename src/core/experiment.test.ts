@@ -103,6 +103,25 @@ describe('experiment pipeline', () => {
     for (const m of result.methods.filter((r) => r.status === 'done')) expect(Number.isFinite(m.metrics!.accuracy)).toBe(true);
   });
 
+  it('the leaky protocol resamples before the split, and its test score is inflated', async () => {
+    const config = parseConfig({
+      dataset: { shape: 'moons', n: 1050, imbalanceRatio: 20, noise: 0.6 },
+      model: { epochs: 30 },
+      methods: ['smote', { id: 'smote', params: { leakBeforeSplit: true } }],
+      seed: 42,
+    });
+    const [honest, leaky] = (await runExperiment(config)).methods;
+    expect(leaky.label).toBe('SMOTE — leaky, resampled before split');
+    // Honest: the test split is the original imbalanced one. Leaky: it is a split of the balanced,
+    // resampled data, so it holds synthetic minority points whose parents are in training.
+    const count = (y: Int32Array, c: number) => y.filter((v) => v === c).length;
+    expect(count(honest.testY, 1)).toBe(15);
+    expect(count(leaky.testY, 1)).toBe(count(leaky.testY, 0));
+    expect(leaky.trainCountsBefore).toEqual([1000, 50]);
+    expect(leaky.metrics!.f1Macro).toBeGreaterThan(honest.metrics!.f1Macro);
+    for (const p of leaky.synthetic!.parents) expect(p).toBeLessThan(1050);
+  });
+
   it('streams one progress event per epoch', async () => {
     const prep = prepareExperiment(small());
     const epochs: number[] = [];

@@ -1,23 +1,27 @@
 /**
  * The rebalancing methods a user can pick, as data: what each one does to the training split
  * (a resampler, class weights in the loss, or nothing), its parameters, a one-paragraph
- * explanation and the paper. The UI, URL codec, CLI and experiment pipeline all read this table.
+ * explanation and the paper. Resampling methods come from the resampler registry, so a new
+ * resampler appears everywhere (UI, URL, CLI, pipeline) once registered and explained in
+ * methodText.ts.
  */
+import { METHOD_TEXT, type MethodFamily } from './methodText';
 import type { ParamSpec, ParamValue } from './params';
-import { resamplers } from './resampling/registry';
+import { RESAMPLER_IDS, resamplers, type ResamplerId } from './resampling/registry';
 
-export type MethodId = 'none' | 'random-over' | 'random-under' | 'smote' | 'class-weight';
+export type { MethodFamily } from './methodText';
+export type MethodId = 'none' | 'class-weight' | ResamplerId;
 
 export interface MethodDef {
   id: MethodId;
   label: string;
-  family: 'baseline' | 'over-sampling' | 'under-sampling' | 'cost-sensitive';
+  family: MethodFamily;
   /** One paragraph shown next to the method. */
   summary: string;
   citation: string;
   params: readonly ParamSpec[];
   /** Resampler applied to the training split (registry id in core/resampling). */
-  resampler?: 'random-over' | 'random-under' | 'smote';
+  resampler?: ResamplerId;
   /** Per-class weights used in the loss. */
   classWeights?: 'inverse-frequency';
 }
@@ -25,6 +29,35 @@ export interface MethodDef {
 export interface MethodSpec {
   id: MethodId;
   params: Record<string, ParamValue>;
+}
+
+/**
+ * Protocol switch of every resampling method (not a resampler parameter): resample the whole
+ * dataset before the train/test split — the classic leakage mistake, kept as a teaching toggle.
+ */
+export const LEAK_PARAM: ParamSpec = {
+  name: 'leakBeforeSplit',
+  kind: 'bool',
+  label: 'resample before split (leaky)',
+  help: 'Resample the whole dataset before splitting it, as a common mistake does: copies and synthetic neighbours of training points end up in the test split and inflate the score. Off = resample the training split only (the honest protocol).',
+  default: false,
+  citation: 'Santos et al. 2018, Cross-Validation for Imbalanced Datasets: Avoiding Overoptimistic and Overfitting Approaches, IEEE Computational Intelligence Magazine 13(4)',
+};
+
+export const FAMILY_LABELS: Record<MethodFamily, string> = {
+  baseline: 'Baseline',
+  'over-sampling': 'Over-sampling',
+  'under-sampling': 'Under-sampling',
+  cleaning: 'Cleaning (under-sampling)',
+  combined: 'Over-sampling + cleaning',
+  'cost-sensitive': 'Cost-sensitive loss',
+};
+
+function resamplerMethod(id: ResamplerId): MethodDef {
+  const entry = resamplers[id];
+  const text = METHOD_TEXT[id];
+  if (!text) throw new Error(`Resampler '${id}' has no explanation in methodText.ts.`);
+  return { id, label: entry.label, family: text.family, summary: text.summary, citation: entry.citation, params: [...entry.params, LEAK_PARAM], resampler: id };
 }
 
 export const METHODS: Record<MethodId, MethodDef> = {
@@ -37,36 +70,7 @@ export const METHODS: Record<MethodId, MethodDef> = {
     citation: 'He & Garcia 2009, Learning from Imbalanced Data, IEEE TKDE 21(9)',
     params: [],
   },
-  'random-over': {
-    id: 'random-over',
-    label: 'Random over-sampling',
-    family: 'over-sampling',
-    summary:
-      'Duplicates randomly chosen minority rows (drawn with replacement) until the classes are as large as the sampling strategy asks. Nothing new is learned from the copies, and the model can over-fit to the repeated points, but no information is thrown away.',
-    citation: 'Japkowicz 2000, The Class Imbalance Problem: Significance and Strategies; imbalanced-learn RandomOverSampler',
-    params: resamplers['random-over'].params,
-    resampler: 'random-over',
-  },
-  'random-under': {
-    id: 'random-under',
-    label: 'Random under-sampling',
-    family: 'under-sampling',
-    summary:
-      'Keeps a random subset of the majority rows so that each class is as small as the sampling strategy asks. Training is faster and the classes are balanced, but most of the majority data is discarded, so the decision boundary can become noisy.',
-    citation: 'Kubat & Matwin 1997, Addressing the Curse of Imbalanced Training Sets: One-Sided Selection; imbalanced-learn RandomUnderSampler',
-    params: resamplers['random-under'].params,
-    resampler: 'random-under',
-  },
-  smote: {
-    id: 'smote',
-    label: 'SMOTE',
-    family: 'over-sampling',
-    summary:
-      'Creates synthetic minority points on the line segments between a minority sample and one of its k nearest minority neighbours: x_new = x_i + u·(x_nn − x_i) with u uniform in [0, 1). The minority region is filled in rather than copied, which widens the decision region for the minority; in overlapping or noisy data it can also place points inside the majority.',
-    citation: 'Chawla, Bowyer, Hall & Kegelmeyer 2002, SMOTE: Synthetic Minority Over-sampling Technique, JAIR 16:321–357',
-    params: resamplers.smote.params,
-    resampler: 'smote',
-  },
+  ...(Object.fromEntries(RESAMPLER_IDS.map((id) => [id, resamplerMethod(id)])) as Record<ResamplerId, MethodDef>),
   'class-weight': {
     id: 'class-weight',
     label: 'Class-weighted loss',
@@ -83,11 +87,26 @@ export const METHOD_IDS = Object.keys(METHODS) as MethodId[];
 
 const SHORT_NAMES: Record<string, string> = { kNeighbors: 'k', samplingStrategy: 'strategy' };
 
-/** Short label including the parameters that differ from their defaults, e.g. "SMOTE (k=3)". */
+/**
+ * Short label including the parameters that differ from their defaults, e.g. "SMOTE (k=3)";
+ * a leaky twin reads "SMOTE — leaky, resampled before split".
+ */
 export function methodLabel(spec: MethodSpec): string {
   const def = METHODS[spec.id];
   const changed = def.params
-    .filter((p) => spec.params[p.name] !== undefined && spec.params[p.name] !== p.default)
+    .filter((p) => p !== LEAK_PARAM && spec.params[p.name] !== undefined && spec.params[p.name] !== p.default)
     .map((p) => `${SHORT_NAMES[p.name] ?? p.name}=${String(spec.params[p.name])}`);
-  return changed.length ? `${def.label} (${changed.join(', ')})` : def.label;
+  const label = changed.length ? `${def.label} (${changed.join(', ')})` : def.label;
+  return isLeaky(spec) ? `${label} — leaky, resampled before split` : label;
+}
+
+/** Whether the method asks for the leaky protocol (resampling before the split). */
+export function isLeaky(spec: MethodSpec): boolean {
+  return spec.params[LEAK_PARAM.name] === true;
+}
+
+/** The method's parameters that belong to its resampler (protocol switches removed). */
+export function resamplerOptions(spec: MethodSpec): Record<string, ParamValue> {
+  const { [LEAK_PARAM.name]: _leak, ...rest } = spec.params;
+  return rest;
 }

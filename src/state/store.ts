@@ -12,6 +12,7 @@ import { MODEL_PARAM_SPECS } from '../core/models/modelSpec';
 import { defaultParams, validateParam, type ParamSpec } from '../core/params';
 import type { BackendRequest } from '../../workers/backendTypes';
 import { buildPreview } from './preview';
+import { buildResamplingPreview } from './resamplingPreview';
 import type { LabState, MethodRunState, ParamGroup, RunState, Runner } from './types';
 import { runCallbacks } from './runCallbacks';
 
@@ -43,9 +44,21 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
         return { value: null, error: e instanceof Error ? e.message : String(e) };
       }
     };
+    const resamplingFor = (config: ExperimentConfig, methodIndex: number | null) => ({
+      methodIndex,
+      preview: methodIndex === null || methodIndex >= config.methods.length ? null : buildResamplingPreview(config, methodIndex),
+    });
     const setConfig = (config: ExperimentConfig, fieldErrors: Record<string, string>) => {
       const datasetChanged = config.dataset !== get().config.dataset || config.seed !== get().config.seed || config.split !== get().config.split;
-      set({ config, fieldErrors, ...(datasetChanged ? { preview: buildPreview(config) } : {}) });
+      const open = get().resampling.methodIndex;
+      const methodIndex = open !== null && open < config.methods.length ? open : null;
+      set({
+        config,
+        fieldErrors,
+        ...(datasetChanged ? { preview: buildPreview(config) } : {}),
+        // The model's settings do not change what a resampler does: skip the recomputation then.
+        ...(config.model === get().config.model || methodIndex === null ? { resampling: resamplingFor(config, methodIndex) } : {}),
+      });
     };
 
     const launch = (config: ExperimentConfig, indices: number[], backend: BackendRequest) => {
@@ -59,6 +72,7 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
       fieldErrors: {},
       urlError: opts.urlError ?? null,
       preview: buildPreview(initialConfig),
+      resampling: { methodIndex: null, preview: null },
       run: idleRun(),
 
       setParam(group, name, raw) {
@@ -104,6 +118,10 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
 
       setBackendRequest(backendRequest) {
         set({ backendRequest });
+      },
+
+      showResampling(methodIndex) {
+        set({ resampling: resamplingFor(get().config, methodIndex) });
       },
 
       startRun() {

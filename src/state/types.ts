@@ -5,6 +5,7 @@ import type { BackendInfo, BackendName, BackendRequest } from '../../workers/bac
 import type { WorkerMethodResult } from '../../workers/labApi';
 import type { RunCallbacks, RunHandle } from '../workerClient/labClient';
 import type { DatasetPreview } from './preview';
+import type { ResamplingPreview } from './resamplingPreview';
 
 export type ParamGroup = 'dataset' | 'split' | 'model';
 
@@ -43,6 +44,8 @@ export interface LabState {
   /** Problem with the link the page was opened with (the defaults were used instead). */
   urlError: string | null;
   preview: DatasetPreview;
+  /** The resampling view: which method it shows (null = closed) and what that method does. */
+  resampling: { methodIndex: number | null; preview: ResamplingPreview | null };
   run: RunState;
 
   setParam(group: ParamGroup, name: string, raw: unknown): void;
@@ -51,6 +54,7 @@ export interface LabState {
   removeMethod(index: number): void;
   setMethodParam(index: number, name: string, raw: unknown): void;
   setBackendRequest(b: BackendRequest): void;
+  showResampling(methodIndex: number | null): void;
   startRun(): void;
   cancelRun(): void;
   retryMethod(index: number, backend: BackendName): void;

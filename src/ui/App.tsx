@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { DataPanel } from './panels/DataPanel';
 import { MethodsPanel } from './panels/MethodsPanel';
 import { ModelPanel } from './panels/ModelPanel';
+import { ResamplingPanel } from './panels/ResamplingPanel';
 import { RunBar } from './panels/RunBar';
 import { useLab, useLabDeferred } from './storeContext';
 
@@ -55,6 +56,7 @@ export function App() {
         </aside>
         <main className="results">
           <RunBar />
+          <ResamplingPanel />
           {hasRun && (
             <Suspense fallback={<p className="hint">Loading charts…</p>}>
               <Results />

@@ -63,13 +63,14 @@ export function drawSynthetic(
   synthetic: { X: Float32Array; parents: Int32Array },
   realPoints: ArrayLike<number>,
   cls: (i: number) => number,
+  opts: { count?: number; segments?: boolean } = {},
 ) {
   const { width: w, height: h } = ctx.canvas;
   const p = projector(b, w, h);
-  const n = synthetic.X.length / 2;
+  const n = Math.min(opts.count ?? Infinity, synthetic.X.length / 2);
   ctx.lineWidth = 0.5;
   ctx.strokeStyle = 'rgba(0,0,0,0.18)';
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && opts.segments !== false; i++) {
     const a = synthetic.parents[2 * i], c = synthetic.parents[2 * i + 1];
     if (a < 0 || c < 0) continue;
     const [ax, ay] = p(realPoints[2 * a], realPoints[2 * a + 1]);
@@ -122,4 +123,64 @@ export function drawRegions(ctx: CanvasRenderingContext2D, grid: { resolution: n
   off.getContext('2d')!.putImageData(img, 0, 0);
   ctx.imageSmoothingEnabled = true;
   ctx.drawImage(off, 0, 0, ctx.canvas.width, ctx.canvas.height);
+}
+
+/** Removed points: faded, with a small cross, so the eye sees what under-sampling threw away. */
+export function drawRemoved(ctx: CanvasRenderingContext2D, b: Bounds, points: ArrayLike<number>, rows: ArrayLike<number>, y: ArrayLike<number>) {
+  const p = projector(b, ctx.canvas.width, ctx.canvas.height);
+  ctx.lineWidth = 1;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const [x, yy] = p(points[2 * r], points[2 * r + 1]);
+    const [cr, cg, cb] = rgb(classColor(y[r]));
+    ctx.strokeStyle = `rgba(${cr},${cg},${cb},0.45)`;
+    ctx.beginPath();
+    ctx.moveTo(x - 2.5, yy - 2.5);
+    ctx.lineTo(x + 2.5, yy + 2.5);
+    ctx.moveTo(x + 2.5, yy - 2.5);
+    ctx.lineTo(x - 2.5, yy + 2.5);
+    ctx.stroke();
+  }
+}
+
+/** Rings around points (neighbourhood highlights). */
+export function drawRings(ctx: CanvasRenderingContext2D, b: Bounds, pts: [number, number][], color: string, radius: number, width = 1.5) {
+  const p = projector(b, ctx.canvas.width, ctx.canvas.height);
+  ctx.strokeStyle = color;
+  ctx.lineWidth = width;
+  for (const [x0, y0] of pts) {
+    const [x, y] = p(x0, y0);
+    ctx.beginPath();
+    ctx.arc(x, y, radius, 0, Math.PI * 2);
+    ctx.stroke();
+  }
+}
+
+/** A line segment in data coordinates. */
+export function drawSegment(ctx: CanvasRenderingContext2D, b: Bounds, from: [number, number], to: [number, number], color: string, width = 2) {
+  const p = projector(b, ctx.canvas.width, ctx.canvas.height);
+  const [x1, y1] = p(from[0], from[1]);
+  const [x2, y2] = p(to[0], to[1]);
+  ctx.strokeStyle = color;
+  ctx.lineWidth = width;
+  ctx.beginPath();
+  ctx.moveTo(x1, y1);
+  ctx.lineTo(x2, y2);
+  ctx.stroke();
+}
+
+/** Index of the point nearest to a canvas position, within `maxPx` pixels, or -1. */
+export function nearestPoint(b: Bounds, w: number, h: number, points: ArrayLike<number>, px: number, py: number, maxPx = 8): number {
+  const p = projector(b, w, h);
+  let best = -1;
+  let bestD = maxPx * maxPx;
+  for (let i = 0; i + 1 < points.length; i += 2) {
+    const [x, y] = p(points[i], points[i + 1]);
+    const d = (x - px) ** 2 + (y - py) ** 2;
+    if (d <= bestD) {
+      bestD = d;
+      best = i / 2;
+    }
+  }
+  return best;
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { MAX_METHODS } from '../../core/config';
-import { METHOD_IDS, METHODS, methodLabel, type MethodId } from '../../core/methods';
+import { FAMILY_LABELS, METHOD_IDS, METHODS, methodLabel, type MethodFamily, type MethodId } from '../../core/methods';
 import { ParamControl } from '../components/ParamControl';
 import { methodColor } from '../palette';
 import { useLab } from '../storeContext';
@@ -22,7 +22,7 @@ export function MethodsPanel() {
             <li key={i} className="method-card" data-testid={`method-card-${i}`} style={{ borderLeftColor: methodColor(i) }}>
               <div className="method-head">
                 <strong>{methodLabel(m)}</strong>
-                <span className="family">{def.family}</span>
+                <span className="family">{FAMILY_LABELS[def.family]}</span>
                 <button type="button" className="icon" aria-label={`Remove ${methodLabel(m)}`} disabled={methods.length <= 1} onClick={() => removeMethod(i)}>
                   ×
                 </button>
@@ -47,11 +47,15 @@ export function MethodsPanel() {
         })}
       </ol>
       <div className="add-method">
-        <select aria-label="Method to add" value={toAdd} onChange={(e) => setToAdd(e.target.value as MethodId)}>
-          {METHOD_IDS.map((id) => (
-            <option key={id} value={id}>
-              {METHODS[id].label}
-            </option>
+        <select aria-label="Method to add" value={toAdd} onChange={(e) => setToAdd(e.target.value as MethodId)} data-testid="method-picker">
+          {(Object.keys(FAMILY_LABELS) as MethodFamily[]).map((family) => (
+            <optgroup key={family} label={FAMILY_LABELS[family]}>
+              {METHOD_IDS.filter((id) => METHODS[id].family === family).map((id) => (
+                <option key={id} value={id}>
+                  {METHODS[id].label}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
         <button type="button" onClick={() => addMethod(toAdd)} disabled={methods.length >= MAX_METHODS}>
