@@ -7,10 +7,14 @@ import type { ExperimentConfig } from '../core/config';
 import { generateSynthetic } from '../core/data/generators';
 import { stratifiedSplit } from '../core/data/split';
 import { createRng } from '../core/random';
-import { countClasses } from '../core/types';
+import { fitPca2, projectPca2 } from '../core/data/pca';
+import { countClasses, type Matrix } from '../core/types';
 
 export interface DatasetPreview {
+  /** 2 values per row: the two features, or the first two principal components for wider data. */
   points: Float32Array;
+  /** How `points` relate to the features (PCA for data with more than two features). */
+  projection: { kind: 'features' } | { kind: 'pca'; explainedVarianceRatio: [number, number] };
   y: Int32Array;
   classNames: string[];
   counts: number[];
@@ -18,6 +22,13 @@ export interface DatasetPreview {
   imbalanceRatio: number;
   /** Set when the dataset or split cannot be built; the message says what to change. */
   error: string | null;
+}
+
+/** The 2-D coordinates to draw: the features themselves, or a PCA projection of wider data. */
+export function projectTo2d(X: Matrix): { points: Float32Array; projection: DatasetPreview['projection'] } {
+  if (X.cols === 2) return { points: X.data instanceof Float32Array ? X.data : Float32Array.from(X.data), projection: { kind: 'features' } };
+  const pca = fitPca2(X);
+  return { points: projectPca2(X, pca), projection: { kind: 'pca', explainedVarianceRatio: pca.explainedVarianceRatio } };
 }
 
 /** Builds the preview with the same seed forks as the experiment pipeline, so it shows the same data. */
@@ -37,8 +48,10 @@ export function buildPreview(config: ExperimentConfig): DatasetPreview {
       error = e instanceof Error ? e.message : String(e);
     }
     const nonEmpty = counts.filter((c) => c > 0);
+    const { points, projection } = projectTo2d(ds.X);
     return {
-      points: ds.X.data instanceof Float32Array ? ds.X.data : Float32Array.from(ds.X.data),
+      points,
+      projection,
       y: ds.y,
       classNames: ds.classNames,
       counts,
@@ -47,6 +60,6 @@ export function buildPreview(config: ExperimentConfig): DatasetPreview {
       error,
     };
   } catch (e) {
-    return { points: new Float32Array(0), y: new Int32Array(0), classNames: [], counts: [], trainCounts: [], imbalanceRatio: NaN, error: e instanceof Error ? e.message : String(e) };
+    return { points: new Float32Array(0), projection: { kind: 'features' }, y: new Int32Array(0), classNames: [], counts: [], trainCounts: [], imbalanceRatio: NaN, error: e instanceof Error ? e.message : String(e) };
   }
 }

@@ -9,7 +9,8 @@ import { METHODS, methodLabel } from '../core/methods';
 import { kNearest } from '../core/neighbors/knn';
 import { methodData, prepareExperiment, toOriginalUnits } from '../core/protocol';
 import { applyScaler } from '../core/data/scaler';
-import { countClasses, takeRows } from '../core/types';
+import { fitPca2, projectPca2 } from '../core/data/pca';
+import { countClasses, takeRows, type Matrix } from '../core/types';
 
 /** Above this many resampler input rows the preview is skipped (training is not limited). */
 export const PREVIEW_MAX_ROWS = 6000;
@@ -48,6 +49,12 @@ const empty = (methodIndex: number, label: string, error: string): ResamplingPre
   countsAfter: [],
   error,
 });
+
+/** Synthetic rows in the coordinates the dataset is drawn in (features, or the dataset's PCA plane). */
+function toDrawingSpace(datasetX: Matrix, X: Float32Array, rows: number): Float32Array {
+  if (datasetX.cols === 2) return X;
+  return projectPca2({ data: X, rows, cols: datasetX.cols }, fitPca2(datasetX));
+}
 
 export function buildResamplingPreview(config: ExperimentConfig, methodIndex: number): ResamplingPreview {
   const method = config.methods[methodIndex];
@@ -91,7 +98,7 @@ export function buildResamplingPreview(config: ExperimentConfig, methodIndex: nu
       label,
       inputRows,
       removedRows,
-      synthetic: { X: toOriginalUnits(r.X, syntheticRows, data.scaler), y, parents },
+      synthetic: { X: toDrawingSpace(prep.dataset.X, toOriginalUnits(r.X, syntheticRows, data.scaler), syntheticRows.length), y, parents },
       neighbours,
       countsBefore: data.trainCountsBefore,
       countsAfter: countClasses(r.y, prep.nClasses),

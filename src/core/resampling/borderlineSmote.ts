@@ -157,7 +157,8 @@ function borderlineSmote(kind: 1 | 2) {
         for (let i = 0; i < rows.length; i++) if (flags[i] === DANGER) danger.push(i);
         if (danger.length === 0) continue;
         assertEnoughNeighbours(ctx, c, k);
-        const nn = kNearest(takeRows(X, rows), takeRows(X, rows), k, { excludeSelf: true }).indices;
+        const Xc = takeRows(X, rows);
+        const nn = kNearest(Xc, Xc, k, { excludeSelf: true }).indices;
         const sameClass = (count: number) => {
           for (let t = 0; t < count; t++) {
             const pair = rng.int(danger.length * k);

@@ -47,6 +47,12 @@ export function DataPanel() {
       </div>
       <ClassHistogram classNames={preview.classNames} counts={preview.counts} />
       <DataScatter points={preview.points} y={preview.y} counts={preview.counts} />
+      {preview.projection.kind === 'pca' && (
+        <p className="hint">
+          Projected on the first two principal components ({(preview.projection.explainedVarianceRatio[0] * 100).toFixed(0)} % and{' '}
+          {(preview.projection.explainedVarianceRatio[1] * 100).toFixed(0)} % of the variance).
+        </p>
+      )}
     </section>
   );
 }
