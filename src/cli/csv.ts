@@ -25,7 +25,7 @@ export interface CsvDataset {
   classNames: string[];
   /** Feature indices (columns of X) that are categorical. */
   categoricalFeatures: number[];
-  /** For each categorical feature index: its category strings; code c stands for categories[c]. */
+  /** For each categorical feature index: its category strings, sorted; code c stands for categories[c]. */
   categories: Map<number, string[]>;
   /** The input cells as read (rows × columns), so kept rows can be written back verbatim. */
   cells: string[][];
@@ -129,9 +129,7 @@ export function parseCsv(text: string, options: ReadCsvOptions, source = 'the in
     }
   }
 
-  const distinct = [...new Set(labels)];
-  const numeric = distinct.every((l) => Number.isFinite(Number(l)));
-  distinct.sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const distinct = sortedValues(new Set(labels));
   if (distinct.length < 2) {
     throw new DataError(
       `The label column '${options.label}' of ${source} holds a single class ('${distinct[0]}'); resampling needs at least two. Got 1 class instead.`,
@@ -141,8 +139,16 @@ export function parseCsv(text: string, options: ReadCsvOptions, source = 'the in
   const y = new Int32Array(n);
   for (let i = 0; i < n; i++) y[i] = classIndex.get(labels[i]) as number;
 
+  // Codes follow the sorted categories (imbalanced-learn's encoders sort them; SMOTEN breaks ties
+  // to the smallest code), so the first-appearance codes of the scan above are renumbered.
   const categories = new Map<number, string[]>();
-  categoricalFeatures.forEach((f, k) => categories.set(f, [...codes[k].keys()]));
+  categoricalFeatures.forEach((f, k) => {
+    const sorted = sortedValues(codes[k].keys());
+    const remap = new Float64Array(sorted.length);
+    sorted.forEach((v, code) => (remap[codes[k].get(v) as number] = code));
+    for (let i = 0; i < n; i++) data[i * d + f] = remap[data[i * d + f]];
+    categories.set(f, sorted);
+  });
   return {
     columns,
     labelColumn,
@@ -155,6 +161,13 @@ export function parseCsv(text: string, options: ReadCsvOptions, source = 'the in
     categories,
     cells,
   };
+}
+
+/** Distinct strings sorted like numpy.unique: numerically when all are numbers, else by code unit. */
+function sortedValues(values: Iterable<string>): string[] {
+  const out = [...new Set(values)];
+  const numeric = out.every((v) => v !== '' && Number.isFinite(Number(v)));
+  return out.sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Resampled rows in the input's terms: X in the same feature order, y as class indices, origin per row. */

@@ -36,9 +36,26 @@ export function methodFlags(entry: RegistryEntry): Map<string, ParamSpec> {
   return new Map(entry.params.filter((p) => p.name !== CATEGORICAL_PARAM).map((p) => [toFlag(p.name), p]));
 }
 
-/** Whether the method takes `categoricalFeatures` (column indices). */
+/**
+ * Methods that take `categoricalFeatures` (column indices) as an object-valued option outside their
+ * ParamSpecs (a list of indices has no ParamSpec kind), and so require `--categorical`.
+ */
+const INDEX_CATEGORICAL = new Set(['smote-nc']);
+/** Methods that treat every feature as categorical (codes): `--categorical` only maps text to codes. */
+const ALL_CATEGORICAL = new Set(['smoten']);
+
+/**
+ * How a method handles categorical columns: 'indices' = it takes `categoricalFeatures` (and needs
+ * it), 'all' = every feature is categorical, 'none' = every feature is a number.
+ */
+export function categoricalMode(entry: RegistryEntry): 'indices' | 'all' | 'none' {
+  if (INDEX_CATEGORICAL.has(entry.id) || entry.params.some((p) => p.name === CATEGORICAL_PARAM)) return 'indices';
+  return ALL_CATEGORICAL.has(entry.id) ? 'all' : 'none';
+}
+
+/** Whether the method accepts categorical columns. */
 export function takesCategorical(entry: RegistryEntry): boolean {
-  return entry.params.some((p) => p.name === CATEGORICAL_PARAM);
+  return categoricalMode(entry) !== 'none';
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -124,7 +141,9 @@ export function formatMethodsHelp(registry: Registry): string {
     const params = entry.params.filter((p) => p.name !== CATEGORICAL_PARAM);
     const width = Math.max(0, ...params.map((p) => toFlag(p.name).length + 2));
     for (const spec of params) lines.push(paramLine(spec, width));
-    if (takesCategorical(entry)) lines.push(`      --categorical  handled: passed as ${CATEGORICAL_PARAM}`);
+    const mode = categoricalMode(entry);
+    if (mode === 'indices') lines.push(`      --categorical  required: the categorical columns (passed as ${CATEGORICAL_PARAM}); the others must be numeric`);
+    if (mode === 'all') lines.push('      --categorical  every column is treated as categorical; list the text columns to map them to codes');
     if (params.length === 0) lines.push('      (no parameters)');
     lines.push(`      Citation: ${entry.citation}`);
   }

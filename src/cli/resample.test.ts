@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/random';
 import { RESAMPLER_IDS, resamplers } from '../core/resampling/registry';
 import { smote } from '../core/resampling/smote';
+import { smoteNcEntry } from '../core/resampling/smoteNc';
+import { smotenEntry } from '../core/resampling/smoten';
 import { parseCsv } from './csv';
 import { main } from './main';
 import type { Registry, RegistryEntry } from './methodFlags';
@@ -32,7 +34,7 @@ function file(name: string, text: string): string {
 }
 
 /** Checks the output against the input: columns, kept rows verbatim, labels; returns per-label counts and origins. */
-function checkRoundTrip(inputPath: string, outPath: string) {
+function checkRoundTrip(inputPath: string, outPath: string, categorical: readonly string[] = []) {
   const input = readRows(inputPath);
   const output = readRows(outPath);
   expect(output[0]).toEqual([...input[0], 'origin']);
@@ -45,7 +47,7 @@ function checkRoundTrip(inputPath: string, outPath: string) {
     origins.push(o);
     counts.set(row[label], (counts.get(row[label]) ?? 0) + 1);
     if (o >= 0) expect(row.slice(0, -1)).toEqual(input[o + 1]);
-    else for (let j = 0; j < row.length - 1; j++) if (j !== label) expect(Number.isFinite(Number(row[j]))).toBe(true);
+    else for (let j = 0; j < row.length - 1; j++) if (j !== label && !categorical.includes(input[0][j])) expect(Number.isFinite(Number(row[j]))).toBe(true);
   }
   return { counts, origins, output };
 }
@@ -223,6 +225,70 @@ describe('imbalance-lab resample: categorical columns', () => {
     expect(() => resampleCommand({ method: 'smote-nc', input: csv, out: join(dir, 'x.csv'), categorical: 'label' }, () => {}, registry)).toThrow(
       /the label column 'label' is always read as text/,
     );
+  });
+});
+
+describe('imbalance-lab resample: SMOTE-NC and SMOTEN (injected until the registry lists them)', () => {
+  const ADULT = fileURLToPath(new URL('../../../shared/datasets/adult-subset.csv', import.meta.url));
+  const registry: Registry = { ...resamplers, 'smote-nc': smoteNcEntry as RegistryEntry, smoten: smotenEntry as RegistryEntry };
+  const categoricalColumns = ['workclass', 'education', 'marital_status', 'occupation', 'relationship', 'race', 'sex', 'native_country'];
+
+  it('codes categories in sorted order, like imbalanced-learn’s encoders', () => {
+    const ds = parseCsv('c,x,label\nb,1,p\na,2,q\nc,3,p\na,4,q\n', { label: 'label', categorical: ['c'] });
+    expect(ds.categories.get(0)).toEqual(['a', 'b', 'c']);
+    expect(Array.from(ds.X.data)).toEqual([1, 1, 0, 2, 2, 3, 0, 4]);
+    const numeric = parseCsv('c,x,label\n10,1,p\n9,2,q\n', { label: 'label', categorical: ['c'] });
+    expect(numeric.categories.get(0)).toEqual(['9', '10']);
+  });
+
+  it('smote-nc on adult: categorical columns come back as their original strings', () => {
+    const out = join(dir, 'adult-nc.csv');
+    const lines: string[] = [];
+    const code = resampleCommand(
+      { method: 'smote-nc', input: ADULT, out, categorical: categoricalColumns.join(','), 'sampling-strategy': '0.5' },
+      (s) => lines.push(s),
+      registry,
+    );
+    expect(code).toBe(0);
+    expect(lines[0]).toMatch(/^smote-nc: /);
+    const { output } = checkRoundTrip(ADULT, out, categoricalColumns);
+    const input = readRows(ADULT);
+    for (const name of categoricalColumns) {
+      const j = input[0].indexOf(name);
+      const seen = new Set(input.slice(1).map((r) => r[j]));
+      for (const row of output.slice(1)) expect(seen.has(row[j])).toBe(true);
+    }
+    expect(output.some((r) => r[r.length - 1] === '-1')).toBe(true);
+  });
+
+  it('smote-nc needs --categorical', () => {
+    expect(() => resampleCommand({ method: 'smote-nc', input: ADULT, out: join(dir, 'x.csv') }, () => {}, registry)).toThrow(
+      /Method 'smote-nc' needs the categorical feature columns: --categorical col1,col2/,
+    );
+  });
+
+  it('smoten on adult’s categorical columns only', () => {
+    const input = readRows(ADULT);
+    const keep = [...categoricalColumns, 'label'].map((c) => input[0].indexOf(c));
+    const path = file('adult-cat.csv', input.slice(0, 800).map((r) => keep.map((j) => r[j]).join(',')).join('\n') + '\n');
+    const out = join(dir, 'adult-smoten.csv');
+    expect(resampleCommand({ method: 'smoten', input: path, out, categorical: categoricalColumns.join(',') }, () => {}, registry)).toBe(0);
+    const { counts } = checkRoundTrip(path, out, categoricalColumns);
+    expect(new Set(counts.values()).size).toBe(1);
+  });
+
+  it('numeric-only methods point to both', () => {
+    expect(() => resampleCommand({ method: 'smote', input: ADULT, out: join(dir, 'x.csv'), categorical: 'workclass' }, () => {}, registry)).toThrow(
+      /Use --method smote-nc \(SMOTE-NC\) or --method smoten \(SMOTEN\), or drop --categorical\./,
+    );
+  });
+
+  it('help says how each handles --categorical', () => {
+    const lines: string[] = [];
+    resampleCommand({ help: true }, (s) => lines.push(s), registry);
+    const help = lines.join('\n');
+    expect(help).toMatch(/smote-nc {2}— {2}SMOTE-NC[\s\S]*--categorical {2}required/);
+    expect(help).toMatch(/smoten {2}— {2}SMOTEN[\s\S]*--categorical {2}every column is treated as categorical/);
   });
 });
 

@@ -10,11 +10,8 @@ import { resamplers } from '../core/resampling/registry';
 import type { Resampler } from '../core/resampling/types';
 import { countClasses } from '../core/types';
 import { readCsvFile, writeCsvFile } from './csv';
-import { asTyped, CATEGORICAL_PARAM, COMMON_FLAGS, formatMethodsHelp, parseMethodFlags, takesCategorical } from './methodFlags';
+import { asTyped, CATEGORICAL_PARAM, categoricalMode, COMMON_FLAGS, formatMethodsHelp, parseMethodFlags, takesCategorical } from './methodFlags';
 import type { Registry, RegistryEntry } from './methodFlags';
-
-/** Methods that treat every feature as categorical and so take categorical columns without indices. */
-const ALL_CATEGORICAL = new Set(['smoten']);
 
 const SEED_SPEC: ParamSpec = { name: 'seed', kind: 'int', label: 'seed', help: 'random seed', default: 0, min: 0, max: 4294967295 };
 
@@ -40,8 +37,15 @@ function requireString(flags: Record<string, string | true>, name: string, what:
 
 /** Refuses categorical columns for a method that would treat them as numbers, pointing to one that does not. */
 function assertCategoricalSupport(entry: RegistryEntry, columns: readonly string[], registry: Registry): void {
-  if (columns.length === 0 || takesCategorical(entry) || ALL_CATEGORICAL.has(entry.id)) return;
-  const alternatives = Object.values(registry).filter((e) => takesCategorical(e) || ALL_CATEGORICAL.has(e.id));
+  const mode = categoricalMode(entry);
+  if (mode === 'indices' && columns.length === 0) {
+    throw new ConfigError(
+      `Method '${entry.id}' needs the categorical feature columns: --categorical col1,col2 (the other columns must be numeric). Got no --categorical instead.`,
+      'categorical',
+    );
+  }
+  if (columns.length === 0 || mode !== 'none') return;
+  const alternatives = Object.values(registry).filter(takesCategorical);
   const advice =
     alternatives.length > 0
       ? `Use ${alternatives.map((e) => `--method ${e.id} (${e.label})`).join(' or ')}, or drop --categorical.`
@@ -85,7 +89,7 @@ export function resampleCommand(flags: Record<string, string | true>, out: (s: s
 
   const ds = readCsvFile(input, { label, categorical });
   options.classNames = ds.classNames;
-  if (takesCategorical(entry)) options[CATEGORICAL_PARAM] = ds.categoricalFeatures;
+  if (categoricalMode(entry) === 'indices') options[CATEGORICAL_PARAM] = ds.categoricalFeatures;
 
   const t0 = performance.now();
   const resample = entry.resample as unknown as Resampler<Record<string, unknown>>;
