@@ -197,7 +197,8 @@ describe.each([
     // Two well separated clusters: nothing is in danger.
     const X = toMatrix([...Array.from({ length: 12 }, (_, i) => [i * 0.1, 0]), ...Array.from({ length: 3 }, (_, i) => [100 + i * 0.1, 0])]);
     const y = Int32Array.from({ length: 15 }, (_, i) => (i < 12 ? 0 : 1));
-    const out = run(X, y, { kNeighbors: 5, mNeighbors: 4 }, createRng(1));
+    // m = 2: each minority sample's two nearest neighbours are the other two minority samples.
+    const out = run(X, y, { kNeighbors: 5, mNeighbors: 2 }, createRng(1));
     expect(out.X.rows).toBe(15);
   });
 
@@ -214,6 +215,22 @@ describe.each([
       'mNeighbors must be < the number of samples (20): each sample needs mNeighbors other samples. Got 20 instead. Lower mNeighbors to at most 19.',
     );
     expect(() => run(X, y, { kNeighbors: 4, mNeighbors: 0 }, createRng(1))).toThrow('mNeighbors must be an integer between 1 and 100');
+  });
+});
+
+describe('borderline-smote-2 half-steps', () => {
+  it('draws f ~ Beta(10, 10): part of the samples go half-way at most towards other-class neighbours', () => {
+    const X = toMatrix(Array.from({ length: 40 }, (_, i) => [i, (i * 7) % 5]));
+    const y = Int32Array.from({ length: 40 }, (_, i) => (i % 4 === 0 ? 1 : 0));
+    let foreign = 0;
+    let same = 0;
+    for (const seed of [1, 2, 3]) {
+      const out = borderlineSmote2(X, y, { kNeighbors: 3 }, createRng(seed));
+      expect([59, 60]).toContain(out.X.rows); // 30 + 10 rows, then 20 or 19 synthetic
+      for (let i = 40; i < out.X.rows; i++) (y[out.parents[2 * i + 1]] === 1 ? same++ : foreign++);
+    }
+    expect(foreign).toBeGreaterThan(0);
+    expect(same).toBeGreaterThan(0);
   });
 });
 

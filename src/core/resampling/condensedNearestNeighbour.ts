@@ -3,13 +3,14 @@
  */
 import { sampleWithoutReplacement } from '../data/indices';
 import { DataError } from '../errors';
+import { kNearest } from '../neighbors/knn';
 import type { ParamSpec } from '../params';
 import type { Rng } from '../random';
 import { takeRows } from '../types';
 import type { Labels, Matrix } from '../types';
 import { defineResampler } from './defineResampler';
 import type { BaseResamplerOptions, ResampleContext } from './defineResampler';
-import { concatSorted, knnPredict, minorityClass, selectRows } from './selection';
+import { concatSorted, minorityClass, modeLabel, selectRows } from './selection';
 import { samplingStrategyParam } from './strategyParam';
 
 export interface CnnOptions extends BaseResamplerOptions {
@@ -64,35 +65,61 @@ export function drawSeeds(ctx: ResampleContext, c: number, nSeeds: number, k: nu
 /**
  * Hart's CNN for class c, one pass as imbalanced-learn: returns the kept rows of c (input indices).
  * `seeds` are positions within the class.
+ *
+ * Speed: the k nearest store rows of every row of c come from one `kNearest` call; when a row
+ * joins the store, each later row's list is updated in place (the newcomer enters only if it is
+ * strictly closer than the current k-th, after any equally distant ones, exactly where `kNearest`
+ * on the grown store would put it), so a pass costs O(n·|store|·d) instead of one search per addition.
  */
 export function condenseClass(X: Matrix, y: Labels, ctx: ResampleContext, c: number, seeds: ArrayLike<number>, k: number): Int32Array {
   const rows = ctx.classRows[c];
   const n = rows.length;
+  const d = X.cols;
+  const data = X.data;
   const store: number[] = [...ctx.classRows[minorityClass(ctx.counts)]];
   const selected = new Uint8Array(n);
   for (let s = 0; s < seeds.length; s++) {
     selected[seeds[s]] = 1;
     store.push(rows[seeds[s]]);
   }
-  const good = new Uint8Array(n);
-  /** good[q] for q >= from: already in the store, or classified correctly by the current store. */
-  const refresh = (from: number): void => {
-    const pending: number[] = [];
-    for (let q = from; q < n; q++) {
-      good[q] = selected[q];
-      if (!selected[q]) pending.push(q);
+  const sqDist = (a: number, b: number): number => {
+    let e = 0;
+    for (let t = 0; t < d; t++) {
+      const diff = data[a * d + t] - data[b * d + t];
+      e += diff * diff;
     }
-    const query = takeRows(X, pending.map((q) => rows[q]));
-    const pred = knnPredict(query, takeRows(X, store), store.map((r) => y[r]), k, ctx.nClasses);
-    for (let t = 0; t < pending.length; t++) if (pred[t] === c) good[pending[t]] = 1;
+    return e;
   };
-  refresh(0);
+  // nb[q·k + j]: input row of the j-th nearest store row of class row q; sq: its squared distance.
+  const nb = kNearest(takeRows(X, rows), takeRows(X, store), k).indices.map((j) => store[j]);
+  const sq = new Float64Array(n * k);
+  for (let q = 0; q < n; q++) for (let j = 0; j < k; j++) sq[q * k + j] = sqDist(rows[q], nb[q * k + j]);
+  const labels = new Int32Array(k);
+  const scratch = new Int32Array(ctx.nClasses);
+  const predict = (q: number): number => {
+    for (let j = 0; j < k; j++) labels[j] = y[nb[q * k + j]];
+    return k === 1 ? labels[0] : modeLabel(labels, 0, k, scratch);
+  };
   for (let p = 0; p < n; p++) {
-    if (good[p]) continue;
-    // Misclassified by the current store (the store only changes here, so `good` is current).
+    if (selected[p] || predict(p) === c) continue;
+    // Misclassified by the current store: add it and update the lists of the rows still to visit.
     selected[p] = 1;
-    store.push(rows[p]);
-    refresh(p + 1);
+    const r = rows[p];
+    store.push(r);
+    for (let q = p + 1; q < n; q++) {
+      if (selected[q]) continue;
+      const e = sqDist(rows[q], r);
+      const base = q * k;
+      if (e >= sq[base + k - 1]) continue;
+      let pos = k - 1;
+      while (pos > 0 && sq[base + pos - 1] > e) {
+        sq[base + pos] = sq[base + pos - 1];
+        nb[base + pos] = nb[base + pos - 1];
+        pos--;
+      }
+      sq[base + pos] = e;
+      nb[base + pos] = r;
+    }
   }
   const kept: number[] = [];
   for (let p = 0; p < n; p++) if (selected[p]) kept.push(rows[p]);

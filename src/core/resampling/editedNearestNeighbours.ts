@@ -2,6 +2,7 @@
  * Wilson's edited nearest neighbours and its two iterated forms (repeated ENN, All-k-NN).
  */
 import type { ParamSpec } from '../params';
+import type { Labels, Matrix } from '../types';
 import { defineResampler } from './defineResampler';
 import type { BaseResamplerOptions } from './defineResampler';
 import { resolveSamplingStrategy } from './samplingStrategy';
@@ -9,7 +10,6 @@ import type { SamplingStrategy } from './samplingStrategy';
 import { classCounts, ennRemoveMask, keptIndices, minorityClass, selectRows, subset, targetedMask } from './selection';
 import type { KindSel } from './selection';
 import { samplingStrategyParam } from './strategyParam';
-import type { Labels, Matrix } from '../types';
 
 export interface EnnOptions extends BaseResamplerOptions {
   /** Neighbours consulted per row (imbalanced-learn n_neighbors). Default 3. */

@@ -2,13 +2,13 @@
  * Instance hardness threshold: drop the rows a cross-validated classifier finds hardest.
  */
 import { DataError } from '../errors';
+import { kNearest } from '../neighbors/knn';
 import type { ParamSpec } from '../params';
 import type { Rng } from '../random';
 import type { Labels, Matrix } from '../types';
 import { defineResampler } from './defineResampler';
 import type { BaseResamplerOptions } from './defineResampler';
 import { concatSorted, selectRows, subset } from './selection';
-import { kNearest } from '../neighbors/knn';
 import { samplingStrategyParam } from './strategyParam';
 
 export interface IhtOptions extends BaseResamplerOptions {

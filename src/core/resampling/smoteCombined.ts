@@ -161,10 +161,8 @@ export const smoteRus = defineResampler<SmoteRusOptions>({
     const m = minorityClass(ctx.counts);
     const M = majorityClass(ctx.counts);
     const synthetic = Math.round(((options.smotePercent as number) / 100) * ctx.counts[m]);
-    const over: ResampleResult =
-      synthetic > 0
-        ? smote(X, y, { samplingStrategy: { [m]: ctx.counts[m] + synthetic }, kNeighbors: options.kNeighbors, classNames: undefined }, rng)
-        : smote(X, y, { samplingStrategy: { [m]: ctx.counts[m] }, kNeighbors: 1, classNames: undefined }, rng);
+    const key = options.classNames?.[m] ?? m;
+    const over = smote(X, y, { samplingStrategy: { [key]: ctx.counts[m] + synthetic }, kNeighbors: options.kNeighbors, classNames: options.classNames }, rng);
     const counts = classCounts(over.y, ctx.nClasses);
     const keepMajority = Math.min(counts[M], Math.max(1, Math.round((counts[m] * 100) / (options.underPercent as number))));
     const majorityRows: number[] = [];

@@ -78,7 +78,9 @@ const TAU = 1e-12;
  * Cost: every iteration needs two kernel rows (O(n·d) each unless cached) and an O(n) gradient
  * update; the number of iterations grows roughly between O(n) and O(n²) with the overlap of the
  * classes. Kernel rows are kept in an LRU cache of `cacheMb` MiB (n = 2000 rows fit entirely in
- * the default 64 MiB). Measured ≈ see svc.test.ts ("speed" test) for n = 2000, d = 2.
+ * the default 64 MiB). Measured in Node 20 on 2000 × 2 rows, 10 % positives: ≈ 250 ms with classes
+ * one standard deviation apart (7 000 iterations, 714 SVs), ≈ 90 ms three apart; 5000 × 2: ≈ 1.4 s
+ * (libsvm via scikit-learn: 38 ms, 8 ms, 0.33 s).
  *
  * @param X n × d training matrix (finite values).
  * @param y labels +1 / −1 (any positive number counts as +1, anything else as −1), both present.
