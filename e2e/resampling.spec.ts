@@ -28,3 +28,21 @@ describe('resampling view', () => {
     expect(leaky.f1Macro).toBeGreaterThan(honest.f1Macro);
   });
 });
+
+describe('the full resampling library in the workbench', () => {
+  it('the picker groups methods by family, and added methods train and preview', async () => {
+    const lab = await session.open('?model.epochs=10&method=none');
+    const page = lab.page;
+    const groups = await page.getByTestId('method-picker').locator('optgroup').evaluateAll((els) => els.map((e) => e.getAttribute('label')));
+    expect(groups).toEqual(['Baseline', 'Over-sampling', 'Under-sampling', 'Cleaning (under-sampling)', 'Over-sampling + cleaning', 'Cost-sensitive loss']);
+    for (const label of ['Borderline-SMOTE 1', 'Tomek links', 'SMOTE + ENN']) {
+      await page.getByTestId('method-picker').selectOption({ label });
+      await page.getByRole('button', { name: 'Add method' }).click();
+    }
+    await lab.runAndWait();
+    expect(await lab.methodStatuses()).toEqual(['done', 'done', 'done', 'done']);
+    await page.getByTestId('resampling-method').selectOption({ label: 'Tomek links' });
+    await expect(page.getByTestId('resampling-summary').textContent()).resolves.toMatch(/[1-9]\d* removed · 0 synthetic/);
+    expect(lab.url()).toContain('method=tomek-links');
+  });
+});

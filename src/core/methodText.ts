@@ -8,6 +8,8 @@ export type MethodFamily = 'baseline' | 'over-sampling' | 'under-sampling' | 'cl
 export interface MethodText {
   family: MethodFamily;
   summary: string;
+  /** The method only makes sense on data with categorical columns (SMOTE-NC, SMOTEN). */
+  requires?: 'categorical';
 }
 
 export const METHOD_TEXT: Record<string, MethodText> = {
@@ -24,12 +26,14 @@ export const METHOD_TEXT: Record<string, MethodText> = {
   'smote-nc': {
     family: 'over-sampling',
     summary:
-      'SMOTE for mixed data: continuous columns are interpolated as in SMOTE, while each categorical column of a new point takes the most frequent value among the k nearest neighbours. Differing categories add a fixed penalty (the median standard deviation of the continuous columns) to the distance, so categorical codes are never averaged into meaningless values.',
+      'SMOTE for mixed data: continuous columns are interpolated as in SMOTE, while each categorical column of a new point takes the most frequent value among the k nearest neighbours. Differing categories add a fixed penalty (derived from the median standard deviation of the continuous columns) to the distance, so categorical codes are never averaged into meaningless values.',
+    requires: 'categorical',
   },
   smoten: {
     family: 'over-sampling',
     summary:
       'SMOTE for purely categorical data: neighbours are found with the Value Difference Metric (two categories are close when they predict the classes alike), and every column of a new point takes the most frequent category among the k nearest neighbours.',
+    requires: 'categorical',
   },
   'borderline-smote-1': {
     family: 'over-sampling',
@@ -134,6 +138,6 @@ export const METHOD_TEXT: Record<string, MethodText> = {
   'smote-rus': {
     family: 'combined',
     summary:
-      'The SMOTE paper’s own combination: create N % new minority points with SMOTE, then randomly under-sample the majority to M % of the (enlarged) minority. Sweeping N and M traces the curve of operating points the paper compares in ROC space.',
+      'The SMOTE paper’s own combination: create N % new minority points with SMOTE (200 % = two per minority point), then randomly under-sample the majority until the enlarged minority is U % of it (200 % leaves half as many majority as minority points). Sweeping N and U traces the curve of operating points the paper compares in ROC space.',
   },
 };

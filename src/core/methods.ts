@@ -24,6 +24,8 @@ export interface MethodDef {
   resampler?: ResamplerId;
   /** Per-class weights used in the loss. */
   classWeights?: 'inverse-frequency';
+  /** Data the method needs: categorical columns (the 2-D playground data has none). */
+  requires?: 'categorical';
 }
 
 export interface MethodSpec {
@@ -57,7 +59,7 @@ function resamplerMethod(id: ResamplerId): MethodDef {
   const entry = resamplers[id];
   const text = METHOD_TEXT[id];
   if (!text) throw new Error(`Resampler '${id}' has no explanation in methodText.ts.`);
-  return { id, label: entry.label, family: text.family, summary: text.summary, citation: entry.citation, params: [...entry.params, LEAK_PARAM], resampler: id };
+  return { id, label: entry.label, family: text.family, summary: text.summary, citation: entry.citation, params: [...entry.params, LEAK_PARAM], resampler: id, requires: text.requires };
 }
 
 export const METHODS: Record<MethodId, MethodDef> = {

@@ -31,3 +31,14 @@ describe('parameter specs', () => {
     expect(defaultParams([k, lr])).toEqual({ kNeighbors: 5, learningRate: 0.01 });
   });
 });
+
+describe("number parameters that accept 'auto'", () => {
+  const threshold: ParamSpec = { name: 'clusterBalanceThreshold', kind: 'float', label: 't', help: '', default: 'auto', min: 0, max: 1, allowAuto: true };
+  it("accept 'auto' and numbers in range, and say so when rejecting", () => {
+    expect(validateParam(threshold, 'auto', 't')).toBe('auto');
+    expect(validateParam(threshold, '0.3', 't')).toBe(0.3);
+    expect(validateParam(threshold, undefined, 't')).toBe('auto');
+    expect(() => validateParam(threshold, 2, 't')).toThrow("t must be a number between 0 and 1, or 'auto'. Got 2 instead.");
+    expect(() => validateParam(k, 'auto', 'k')).toThrow("k must be an integer between 1 and 50. Got 'auto' instead.");
+  });
+});

@@ -19,6 +19,8 @@ export interface ParamSpec {
   /** The UI should use a logarithmic slider. */
   log?: boolean;
   step?: number;
+  /** A number parameter that also accepts the string 'auto' (imbalanced-learn's data-driven default). */
+  allowAuto?: boolean;
   citation?: string;
 }
 
@@ -31,8 +33,9 @@ export function validateParam(spec: ParamSpec, raw: unknown, path: string): Para
   switch (spec.kind) {
     case 'int':
     case 'float': {
+      if (spec.allowAuto && raw === 'auto') return 'auto';
       const v = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-      const range = `between ${spec.min} and ${spec.max}`;
+      const range = `between ${spec.min} and ${spec.max}${spec.allowAuto ? ", or 'auto'" : ''}`;
       const what = spec.kind === 'int' ? 'an integer' : 'a number';
       if (typeof v !== 'number' || !Number.isFinite(v) || (spec.kind === 'int' && !Number.isInteger(v))) {
         throw new ConfigError(`${path} must be ${what} ${range}. Got ${got(raw)} instead.`, path);

@@ -44,7 +44,7 @@ export function ParamControl({ spec, value, error, onChange, testId }: Props) {
   } else {
     const step = spec.log ? 0.01 : (spec.step ?? (spec.kind === 'int' ? 1 : 0.01));
     // A slider over millions of values (the seed) is useless: a number box only.
-    const slider = (spec.max ?? 0) - (spec.min ?? 0) <= 1e6;
+    const slider = (spec.max ?? 0) - (spec.min ?? 0) <= 1e6 && !(spec.allowAuto && value === 'auto');
     input = (
       <span className="num-control">
         {slider && (

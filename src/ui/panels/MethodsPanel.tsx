@@ -50,7 +50,8 @@ export function MethodsPanel() {
         <select aria-label="Method to add" value={toAdd} onChange={(e) => setToAdd(e.target.value as MethodId)} data-testid="method-picker">
           {(Object.keys(FAMILY_LABELS) as MethodFamily[]).map((family) => (
             <optgroup key={family} label={FAMILY_LABELS[family]}>
-              {METHOD_IDS.filter((id) => METHODS[id].family === family).map((id) => (
+              {/* Methods for categorical columns wait for datasets that have them (CSV upload). */}
+              {METHOD_IDS.filter((id) => METHODS[id].family === family && !METHODS[id].requires).map((id) => (
                 <option key={id} value={id}>
                   {METHODS[id].label}
                 </option>

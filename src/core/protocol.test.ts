@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig, parseConfig } from './config';
+import { METHOD_IDS, METHODS } from './methods';
+import { methodData, prepareExperiment } from './protocol';
+import { countClasses } from './types';
+
+describe('every workbench method on the default dataset', () => {
+  const playable = METHOD_IDS.filter((id) => !METHODS[id].requires);
+  const config = parseConfig({ ...defaultConfig(), methods: playable.map((id) => ({ id })) });
+  const prep = prepareExperiment(config);
+
+  it.each(playable.map((id, i) => [id, i] as const))('%s prepares its training data', (id, i) => {
+    const data = methodData(prep, config.methods[i]);
+    const counts = countClasses(data.train.y, prep.nClasses);
+    expect(counts.every((c) => c > 0)).toBe(true);
+    // Validation and test rows are never resampled under the honest protocol.
+    expect(data.test).toBe(prep.test);
+    expect(data.validation).toBe(prep.validation);
+    if (METHODS[id].resampler) expect(data.resampled).not.toBeNull();
+    else expect(data.train).toBe(prep.train);
+  });
+});
