@@ -31,7 +31,7 @@ describe('resampling view', () => {
 
 describe('the full resampling library in the workbench', () => {
   it('the picker groups methods by family, and added methods train and preview', async () => {
-    const lab = await session.open('?model.epochs=10&method=none');
+    const lab = await session.open('?noise=0.6&model.epochs=10&method=none');
     const page = lab.page;
     const groups = await page.getByTestId('method-picker').locator('optgroup').evaluateAll((els) => els.map((e) => e.getAttribute('label')));
     expect(groups).toEqual(['Baseline', 'Over-sampling', 'Under-sampling', 'Cleaning (under-sampling)', 'Over-sampling + cleaning', 'Cost-sensitive loss']);

@@ -214,7 +214,7 @@ describe('imbalance-lab resample: categorical columns', () => {
 
   it('points a numeric-only method to the registry’s categorical methods', () => {
     expect(() => resampleCommand({ method: 'smote', input: csv, out: join(dir, 'x.csv'), categorical: 'colour' }, () => {}, registry)).toThrow(
-      /Method 'smote' treats every feature as a number .* Use --method smote-nc \(SMOTE-NC \(test stand-in\)\), or drop --categorical\./,
+      /Method 'smote' treats every feature as a number .* Use --method smote-nc \(SMOTE-NC \(test stand-in\)\) or --method smoten \(SMOTEN\), or drop --categorical\. Got --categorical colour instead\./,
     );
   });
 

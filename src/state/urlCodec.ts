@@ -25,7 +25,7 @@ function encodeMethod(m: ExperimentConfig['methods'][number]): string {
 }
 
 function decodeMethod(s: string): { id: string; params: Record<string, string> } {
-  const match = /^([a-z-]+)(?:\((.*)\))?$/.exec(s);
+  const match = /^([a-z0-9-]+)(?:\((.*)\))?$/.exec(s);
   if (!match) throw new ConfigError(`URL method must look like smote(kNeighbors~5). Got '${s}' instead.`, 'method');
   const params: Record<string, string> = {};
   for (const part of (match[2] ?? '').split('*').filter(Boolean)) {

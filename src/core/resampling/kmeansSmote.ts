@@ -9,7 +9,7 @@ import type { ParamSpec } from '../params';
 import { takeRows } from '../types';
 import type { Matrix } from '../types';
 import { allocateResult, copyAllRows, defineResampler } from './defineResampler';
-import type { BaseResamplerOptions } from './defineResampler';
+import type { BaseResamplerOptions, ResampleContext } from './defineResampler';
 import type { ResamplerEntry } from './registry';
 import { samplingStrategyParam } from './strategyParam';
 import type { Resampler } from './types';
@@ -113,6 +113,8 @@ const body = defineResampler<KMeansSmoteOptions>({
     const nClusters = options.kmeansEstimator as number;
     const thresholdOpt = options.clusterBalanceThreshold as number | 'auto';
     const exponentOpt = options.densityExponent as number | 'auto';
+    // A class with at most k samples can never fill a cluster with k + 1 of them: say so, and which k works.
+    for (const [c, num] of ctx.targets) if (num > 0) assertEnoughNeighbours(ctx, c, k);
     let generate = 0;
     for (const num of ctx.targets.values()) generate += num;
     const out = allocateResult(X, X.rows + generate);
@@ -204,6 +206,8 @@ const body = defineResampler<KMeansSmoteOptions>({
  *
  * Options: kNeighbors (1..50, default 2), kmeansEstimator (1..100, default 8),
  *   clusterBalanceThreshold ('auto' or 0..1), densityExponent ('auto' or 0..20), samplingStrategy.
+ * @throws DataError when a class to over-sample has fewer than kNeighbors + 1 samples (no cluster
+ *   could ever qualify): "kNeighbors must be < the number of samples in class 'minority' (5). Got 5 instead. …"
  * @throws DataError when no cluster qualifies for a class ("No clusters found with sufficient
  *   samples of class …", imbalanced-learn's RuntimeError) or X has fewer rows than clusters.
  * @throws DataError / ConfigError from the template (one class, NaN, invalid options, …).
@@ -226,3 +230,13 @@ export const kmeansSmoteEntry = {
   citation: KMEANS_SMOTE_CITATION,
   resample: kmeansSmote,
 } as const satisfies ResamplerEntry<KMeansSmoteOptions>;
+
+function assertEnoughNeighbours(ctx: ResampleContext, c: number, k: number): void {
+  const n = ctx.counts[c];
+  if (k < n) return;
+  const advice =
+    n >= 2
+      ? `Lower kNeighbors to at most ${n - 1} or pick random over-sampling.`
+      : 'KMeans-SMOTE needs at least two samples of a class to interpolate between; pick random over-sampling.';
+  throw new DataError(`kNeighbors must be < the number of samples in class ${ctx.className(c)} (${n}). Got ${k} instead. ${advice}`);
+}
