@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigError, DataError } from '../errors';
 import { takeRows } from '../types';
 import type { Matrix } from '../types';
-import { kNearest } from './knn';
+import { kNearest, wasmKernelAvailable } from './knn';
 
 interface KnnFixture {
   rows: number[];
@@ -119,5 +119,54 @@ describe('kNearest', () => {
     expect(() => kNearest(X, X, 4)).toThrow(DataError);
     expect(() => kNearest(X, { ...X, data: X.data.slice() }, 1, { excludeSelf: true })).toThrow(ConfigError);
     expect(() => kNearest({ data: Float32Array.from([1, 2, 3]), rows: 1, cols: 3 }, X, 1)).toThrow(ConfigError);
+  });
+
+  it('gives identical indices and distances on the WebAssembly and JavaScript paths (ties, duplicates, several tiles)', () => {
+    expect(wasmKernelAvailable()).toBe(true);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 2, max: 700 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.constantFrom('gaussian', 'grid', 'duplicates', 'scaled'),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        (d, rows, kRaw, kind, separate, seed) => {
+          let state = seed >>> 0;
+          const rand = (): number => {
+            state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+            return state / 2 ** 32;
+          };
+          const data = new Float64Array(rows * d);
+          for (let t = 0; t < data.length; t++) {
+            if (kind === 'grid') data[t] = Math.floor(rand() * 4) - 2;
+            else if (kind === 'duplicates') data[t] = t >= d * 3 && rand() < 0.6 ? data[t - d * (1 + Math.floor(rand() * 3))] : rand() * 2 - 1;
+            else if (kind === 'scaled') data[t] = (rand() - 0.5) * 1e-3 + 1e5;
+            else data[t] = (rand() + rand() + rand() - 1.5) * 10;
+          }
+          const X: Matrix = { data, rows, cols: d };
+          const nq = separate ? Math.max(1, Math.floor(rows / 3)) : rows;
+          const query: Matrix = separate ? { data: data.slice(0, nq * d).map((v) => v + 0.25), rows: nq, cols: d } : X;
+          const excludeSelf = !separate && rows > 1;
+          const k = Math.min(kRaw, rows - (excludeSelf ? 1 : 0));
+          const w = kNearest(query, X, k, { excludeSelf, kernel: 'wasm' });
+          const j = kNearest(query, X, k, { excludeSelf, kernel: 'js' });
+          expect(Array.from(w.indices)).toEqual(Array.from(j.indices));
+          expect(Array.from(w.distances)).toEqual(Array.from(j.distances));
+          if (rows <= 80) expect(Array.from(w.indices)).toEqual(naive(query, X, k, excludeSelf).indices);
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+
+  it('uses the WebAssembly path by default on large inputs with the same result as the JavaScript path', () => {
+    const n = 1200;
+    const d = 8;
+    const X: Matrix = { data: Float32Array.from({ length: n * d }, (_, i) => Math.round(Math.sin(i * 12.9898) * 43758.5453 % 1 * 8) / 8), rows: n, cols: d };
+    const auto = kNearest(X, X, 5, { excludeSelf: true });
+    const js = kNearest(X, X, 5, { excludeSelf: true, kernel: 'js' });
+    expect(Array.from(auto.indices)).toEqual(Array.from(js.indices));
+    expect(Array.from(auto.distances)).toEqual(Array.from(js.distances));
   });
 });

@@ -4,6 +4,12 @@
  */
 import { ConfigError, DataError, got } from '../errors';
 import type { Matrix } from '../types';
+import { screenWithWasm } from './knnWasm';
+
+export { wasmKernelAvailable } from './knnWasm';
+
+/** Problems with n·m·d above this use the WebAssembly SIMD screening kernel under `kernel: 'auto'`. */
+export const WASM_MIN_WORK = 1e7;
 
 export interface KNearestOptions {
   /**
@@ -16,6 +22,13 @@ export interface KNearestOptions {
   excludeSelf?: boolean;
   /** Reference rows per cache block (default 256); only speed depends on it. */
   blockSize?: number;
+  /**
+   * Which screening code runs (results are identical): 'js' the float64 JavaScript loop, 'wasm' the
+   * float32 WebAssembly SIMD kernel (knnWasm.ts; falls back to 'js' where WebAssembly SIMD is
+   * unavailable or the data's magnitude is outside 2^±300), 'auto' (default) 'wasm' when
+   * n·m·d > WASM_MIN_WORK.
+   */
+  kernel?: 'auto' | 'js' | 'wasm';
 }
 
 export interface KNearestResult {
@@ -41,7 +54,14 @@ export interface KNearestResult {
  * and only exact distances are stored and compared. The result is therefore exactly the
  * brute-force answer, at roughly the cost of one dot product per pair.
  *
- * Time O(n·m·d); memory O(n·k + n + m) beyond the inputs (no n × m distance matrix).
+ * Large problems (n·m·d > WASM_MIN_WORK, option `kernel`) screen in float32 with a WebAssembly
+ * SIMD kernel instead (4 queries × 8 references per register block; when query set = reference
+ * set each pair of tiles is computed once and screened in both directions), with the bound widened
+ * for the float32 rounding of inputs and accumulation (derived in knnWasm.ts); survivors go through
+ * the same exact re-measure and (distance, index) ranking, so the result is identical.
+ *
+ * Time O(n·m·d); memory O(n·k + n + m) beyond the inputs (no n × m distance matrix), plus float32
+ * copies of both matrices (O((n + m)·d)) on the WebAssembly path.
  *
  * @param query n × d matrix of query points (finite values; callers validate with `assertFinite`).
  * @param reference m × d matrix of candidate neighbours.
@@ -83,7 +103,7 @@ export function kNearest(query: Matrix, reference: Matrix, k: number, opts: KNea
   const count = new Int32Array(n);
   const worst = new Float64Array(n).fill(Infinity); // squared distance of the current k-th neighbour
 
-  /** Re-measures (i, j) exactly and inserts j after every stored neighbour at distance <= its own. */
+  /** Re-measures (i, j) exactly and inserts j in (distance, index) order if it ranks among the k best. */
   const consider = (i: number, j: number): void => {
     if (excludeSelf && i === j) return;
     const qi = i * d;
@@ -93,11 +113,14 @@ export function kNearest(query: Matrix, reference: Matrix, k: number, opts: KNea
       const diff = q[qi + t] - r[rj + t];
       exact += diff * diff;
     }
-    if (exact >= worst[i]) return; // an equal distance keeps the earlier (lower) index ahead
+    if (exact > worst[i]) return;
     const base = i * k;
     const c = count[i];
+    // Ranked by (distance, index), so the visiting order does not matter (the WASM path with a
+    // shared query/reference set visits some references out of order).
+    if (exact === worst[i] && j > indices[base + k - 1]) return;
     let pos = c < k ? c : k - 1;
-    while (pos > 0 && sq[base + pos - 1] > exact) {
+    while (pos > 0 && (sq[base + pos - 1] > exact || (sq[base + pos - 1] === exact && indices[base + pos - 1] > j))) {
       sq[base + pos] = sq[base + pos - 1];
       indices[base + pos] = indices[base + pos - 1];
       pos--;
@@ -108,9 +131,13 @@ export function kNearest(query: Matrix, reference: Matrix, k: number, opts: KNea
     if (c + 1 >= k) worst[i] = sq[base + k - 1];
   };
 
+  const kernel = opts.kernel ?? 'auto';
+  const wantWasm = kernel === 'wasm' || (kernel === 'auto' && n * m * d > WASM_MIN_WORK);
+  const doneByWasm = wantWasm && screenWithWasm(q, r, n, m, d, sameSet, worst, consider);
+
   // Reference rows are visited in ascending order for every query, block by block; each block
   // stays in cache while all queries scan it, four queries at a time (one load of r per four dots).
-  for (let r0 = 0; r0 < m; r0 += refBlock) {
+  for (let r0 = doneByWasm ? m : 0; r0 < m; r0 += refBlock) {
     const r1 = Math.min(m, r0 + refBlock);
     let i = 0;
     for (; i + 4 <= n; i += 4) {
