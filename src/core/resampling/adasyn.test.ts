@@ -7,8 +7,7 @@ import type { Matrix } from '../types';
 import { adasyn, adasynBudget, adasynEntry } from './adasyn';
 import { resolveSamplingStrategy } from './samplingStrategy';
 import type { SamplingStrategy } from './samplingStrategy';
-
-const toMatrix = (rows: number[][]): Matrix => ({ data: Float64Array.from(rows.flat()), rows: rows.length, cols: rows[0].length });
+import { kthSameClassSqDist, labelledData, segmentParameter, sqDist, syntheticParents, toMatrix } from './testSupport';
 
 /** Overlapping classes (means 0, 0.7, 1.4, … plus unit noise), so ratios are rarely all zero. */
 const datasetArb = fc
@@ -18,20 +17,7 @@ const datasetArb = fc
     f64: fc.boolean(),
     seed: fc.integer(),
   })
-  .map(({ counts, cols, f64, seed }) => {
-    const rng = createRng(seed);
-    const n = counts.reduce((a, b) => a + b, 0);
-    const y = rng.shuffle(Int32Array.from(counts.flatMap((m, c) => Array<number>(m).fill(c))));
-    const values = Array.from({ length: n * cols }, (_, t) => 0.7 * y[Math.floor(t / cols)] + rng.normal());
-    const X: Matrix = { data: f64 ? Float64Array.from(values) : Float32Array.from(values), rows: n, cols };
-    return { X, y, counts };
-  });
-
-const sqDist = (X: Matrix, a: number, b: number) => {
-  let s = 0;
-  for (let j = 0; j < X.cols; j++) s += (X.data[a * X.cols + j] - X.data[b * X.cols + j]) ** 2;
-  return s;
-};
+  .map(({ counts, cols, f64, seed }) => labelledData(counts, cols, f64, seed, (t, y, rng) => 0.7 * y[Math.floor(t / cols)] + rng.normal()));
 
 /** Runs ADASYN, or returns the DataError it legitimately throws (all ratios zero / nothing to generate). */
 function tryAdasyn(X: Matrix, y: Int32Array, options: Parameters<typeof adasyn>[2], seed: number) {
@@ -107,34 +93,13 @@ describe('adasyn: properties', () => {
         const K = Math.min(kRaw, Math.min(...counts) - 1);
         const out = tryAdasyn(X, y, { nNeighbors: K, samplingStrategy: strategy }, seed);
         if (!out) return;
-        const d = X.cols;
         const tol = X.data instanceof Float32Array ? 1e-4 : 1e-9;
         for (let i = X.rows; i < out.X.rows; i++) {
-          expect(out.origin[i]).toBe(-1);
-          const a = out.parents[2 * i];
-          const b = out.parents[2 * i + 1];
-          expect(y[a]).toBe(out.y[i]);
-          expect(y[b]).toBe(out.y[i]);
-          expect(b).not.toBe(a);
-          const others: number[] = [];
-          for (let j = 0; j < X.rows; j++) if (j !== a && y[j] === y[a]) others.push(sqDist(X, a, j));
-          others.sort((p, q) => p - q);
-          expect(sqDist(X, a, b)).toBeLessThanOrEqual(others[K - 1]);
-          let dot = 0;
-          let len = 0;
-          for (let j = 0; j < d; j++) {
-            const xa = X.data[a * d + j];
-            dot += (out.X.data[i * d + j] - xa) * (X.data[b * d + j] - xa);
-            len += (X.data[b * d + j] - xa) ** 2;
-          }
-          const u = len === 0 ? 0 : dot / len;
+          const [a, b] = syntheticParents(y, out, i, expect);
+          expect(sqDist(X, a, b)).toBeLessThanOrEqual(kthSameClassSqDist(X, y, a, K));
+          const u = segmentParameter(X, out, i, a, b, expect);
           expect(u).toBeGreaterThanOrEqual(-tol);
           expect(u).toBeLessThanOrEqual(1 + tol);
-          for (let j = 0; j < d; j++) {
-            const xa = X.data[a * d + j];
-            const expected = xa + u * (X.data[b * d + j] - xa);
-            expect(Math.abs(out.X.data[i * d + j] - expected)).toBeLessThanOrEqual(tol * (1 + Math.abs(expected)));
-          }
         }
       }),
       { numRuns: 120 },

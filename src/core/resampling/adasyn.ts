@@ -7,9 +7,11 @@ import type { ParamSpec } from '../params';
 import { takeRows } from '../types';
 import type { Matrix } from '../types';
 import { allocateResult, copyAllRows, defineResampler } from './defineResampler';
-import type { BaseResamplerOptions, ResampleContext } from './defineResampler';
+import type { BaseResamplerOptions } from './defineResampler';
 import type { ResamplerEntry } from './registry';
 import { samplingStrategyParam } from './strategyParam';
+import { writeInterpolated } from './interpolate';
+import { assertEnoughNeighbours } from './neighbourChecks';
 
 export interface AdasynOptions extends BaseResamplerOptions {
   /** Neighbours that measure difficulty and are interpolated towards (imbalanced-learn n_neighbors). Default 5. */
@@ -83,7 +85,7 @@ export const adasyn = defineResampler<AdasynOptions>({
           `ADASYN would generate no sample for class ${ctx.className(c)}: rounding g_i = rint(r̂_i · ${num}) gives 0 for every sample (imbalanced-learn: "No samples will be generated with the provided ratio settings."). Ask for more samples or use SMOTE. Got ${num} samples to generate instead.`,
         );
       }
-      assertEnoughNeighbours(ctx, c, K);
+      assertEnoughNeighbours(ctx, c, K, 'ADASYN', 'nNeighbors');
       const Xc = takeRows(X, rows);
       const nn = kNearest(Xc, Xc, K, { excludeSelf: true }).indices;
       plans.push({ c, rows, g, nn });
@@ -91,23 +93,13 @@ export const adasyn = defineResampler<AdasynOptions>({
     }
     const out = allocateResult(X, total);
     copyAllRows(X, y, out);
-    const d = X.cols;
-    const src = X.data;
-    const dst = out.X.data;
     let row = X.rows;
     for (const { c, rows, g, nn } of plans) {
       for (let i = 0; i < rows.length; i++) {
         const a = rows[i];
         for (let t = 0; t < g[i]; t++, row++) {
           const b = rows[nn[i * K + rng.int(K)]];
-          const u = rng.next();
-          for (let j = 0; j < d; j++) {
-            const xa = src[a * d + j];
-            dst[row * d + j] = xa + u * (src[b * d + j] - xa);
-          }
-          out.y[row] = c;
-          out.parents[2 * row] = a;
-          out.parents[2 * row + 1] = b;
+          writeInterpolated(X, out, row, a, b, rng.next(), c);
         }
       }
     }
@@ -200,14 +192,4 @@ function pairwise(a: Float64Array, lo: number, n: number): number {
   let n2 = Math.floor(n / 2);
   n2 -= n2 % 8;
   return pairwise(a, lo, n2) + pairwise(a, lo + n2, n - n2);
-}
-
-function assertEnoughNeighbours(ctx: ResampleContext, c: number, k: number): void {
-  const n = ctx.counts[c];
-  if (k < n) return;
-  const advice =
-    n >= 2
-      ? `Lower nNeighbors to at most ${n - 1} or pick random over-sampling.`
-      : 'ADASYN needs at least two samples of a class to interpolate between; pick random over-sampling.';
-  throw new DataError(`nNeighbors must be < the number of samples in class ${ctx.className(c)} (${n}). Got ${k} instead. ${advice}`);
 }

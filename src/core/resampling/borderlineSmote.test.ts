@@ -8,6 +8,7 @@ import type { Matrix } from '../types';
 import { borderlineSets, borderlineSmote1, borderlineSmote1Entry, borderlineSmote2, borderlineSmote2Entry } from './borderlineSmote';
 import { resolveSamplingStrategy } from './samplingStrategy';
 import type { SamplingStrategy } from './samplingStrategy';
+import { labelledData, segmentParameter, sqDist, toMatrix } from './testSupport';
 
 interface Case {
   name: string;
@@ -18,8 +19,6 @@ interface Case {
 }
 const fixture = JSON.parse(readFileSync(new URL('../../../../shared/fixtures/resampling.json', import.meta.url), 'utf8')) as { cases: Case[] };
 
-const toMatrix = (rows: number[][]): Matrix => ({ data: Float64Array.from(rows.flat()), rows: rows.length, cols: rows[0].length });
-
 /** Overlapping classes (means 0, 1, 2, … plus unit noise) so that most classes have a border. */
 const datasetArb = fc
   .record({
@@ -29,43 +28,12 @@ const datasetArb = fc
     f64: fc.boolean(),
     seed: fc.integer(),
   })
-  .map(({ counts, cols, grid, f64, seed }) => {
-    const rng = createRng(seed);
-    const n = counts.reduce((a, b) => a + b, 0);
-    const y = rng.shuffle(Int32Array.from(counts.flatMap((m, c) => Array<number>(m).fill(c))));
-    const values = Array.from({ length: n * cols }, (_, t) => {
+  .map(({ counts, cols, grid, f64, seed }) =>
+    labelledData(counts, cols, f64, seed, (t, y, rng) => {
       const v = 0.7 * y[Math.floor(t / cols)] + rng.normal();
       return grid ? Math.round(v) : v;
-    });
-    const X: Matrix = { data: f64 ? Float64Array.from(values) : Float32Array.from(values), rows: n, cols };
-    return { X, y, counts };
-  });
-
-const sqDist = (X: Matrix, a: number, b: number) => {
-  let s = 0;
-  for (let j = 0; j < X.cols; j++) s += (X.data[a * X.cols + j] - X.data[b * X.cols + j]) ** 2;
-  return s;
-};
-
-/** The u with x_new = x_a + u (x_b − x_a), after checking x_new is on that line. */
-function stepOnSegment(X: Matrix, out: { X: Matrix }, i: number, a: number, b: number): number {
-  const d = X.cols;
-  const tol = X.data instanceof Float32Array ? 1e-4 : 1e-9;
-  let dot = 0;
-  let len = 0;
-  for (let j = 0; j < d; j++) {
-    const xa = X.data[a * d + j];
-    dot += (out.X.data[i * d + j] - xa) * (X.data[b * d + j] - xa);
-    len += (X.data[b * d + j] - xa) ** 2;
-  }
-  const u = len === 0 ? 0 : dot / len;
-  for (let j = 0; j < d; j++) {
-    const xa = X.data[a * d + j];
-    const expected = xa + u * (X.data[b * d + j] - xa);
-    expect(Math.abs(out.X.data[i * d + j] - expected)).toBeLessThanOrEqual(tol * (1 + Math.abs(expected)));
-  }
-  return u;
-}
+    }),
+  );
 
 /** Squared distance of the k-th nearest row j ≠ a with pick(j) (Infinity when there are fewer). */
 function kthDistance(X: Matrix, a: number, k: number, pick: (j: number) => boolean): number {
@@ -147,7 +115,7 @@ describe.each([
             expect(y[a]).toBe(c);
             expect(dangerOf(c).has(a)).toBe(true);
             expect(b).not.toBe(a);
-            const u = stepOnSegment(X, out, i, a, b);
+            const u = segmentParameter(X, out, i, a, b, expect);
             const tol = 1e-4;
             expect(u).toBeGreaterThanOrEqual(-tol);
             if (y[b] === c) {

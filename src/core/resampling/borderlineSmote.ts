@@ -8,10 +8,12 @@ import type { Rng } from '../random';
 import { takeRows } from '../types';
 import type { Labels, Matrix } from '../types';
 import { allocateResult, copyAllRows, defineResampler } from './defineResampler';
-import type { BaseResamplerOptions, ResampleContext } from './defineResampler';
+import type { BaseResamplerOptions } from './defineResampler';
 import type { ResamplerEntry } from './registry';
 import { samplingStrategyParam } from './strategyParam';
 import type { ResampleResult } from './types';
+import { writeInterpolated } from './interpolate';
+import { assertEnoughNeighbours } from './neighbourChecks';
 
 export interface BorderlineSmoteOptions extends BaseResamplerOptions {
   /** Nearest same-class neighbours to interpolate towards (imbalanced-learn k_neighbors). Default 5. */
@@ -156,7 +158,7 @@ function borderlineSmote(kind: 1 | 2) {
         const danger: number[] = [];
         for (let i = 0; i < rows.length; i++) if (flags[i] === DANGER) danger.push(i);
         if (danger.length === 0) continue;
-        assertEnoughNeighbours(ctx, c, k);
+        assertEnoughNeighbours(ctx, c, k, 'Borderline-SMOTE');
         const Xc = takeRows(X, rows);
         const nn = kNearest(Xc, Xc, k, { excludeSelf: true }).indices;
         const sameClass = (count: number) => {
@@ -226,21 +228,8 @@ class Plan {
   build(X: Matrix, y: Labels): ResampleResult {
     const out = allocateResult(X, X.rows + this.cls.length);
     copyAllRows(X, y, out);
-    const d = X.cols;
-    const src = X.data;
-    const dst = out.X.data;
     for (let t = 0; t < this.cls.length; t++) {
-      const row = X.rows + t;
-      const a = this.a[t];
-      const b = this.b[t];
-      const u = this.u[t];
-      for (let j = 0; j < d; j++) {
-        const xa = src[a * d + j];
-        dst[row * d + j] = xa + u * (src[b * d + j] - xa);
-      }
-      out.y[row] = this.cls[t];
-      out.parents[2 * row] = a;
-      out.parents[2 * row + 1] = b;
+      writeInterpolated(X, out, X.rows + t, this.a[t], this.b[t], this.u[t], this.cls[t]);
     }
     return out;
   }
@@ -262,14 +251,4 @@ function assertEnoughRows(rows: number, m: number): void {
   throw new DataError(
     `mNeighbors must be < the number of samples (${rows}): each sample needs mNeighbors other samples. Got ${m} instead. Lower mNeighbors to at most ${rows - 1}.`,
   );
-}
-
-function assertEnoughNeighbours(ctx: ResampleContext, c: number, k: number): void {
-  const n = ctx.counts[c];
-  if (k < n) return;
-  const advice =
-    n >= 2
-      ? `Lower kNeighbors to at most ${n - 1} or pick random over-sampling.`
-      : 'Borderline-SMOTE needs at least two samples of a class to interpolate between; pick random over-sampling.';
-  throw new DataError(`kNeighbors must be < the number of samples in class ${ctx.className(c)} (${n}). Got ${k} instead. ${advice}`);
 }

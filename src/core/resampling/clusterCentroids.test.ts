@@ -7,6 +7,7 @@ import type { Matrix } from '../types';
 import { clusterCentroids, clusterCentroidsEntry } from './clusterCentroids';
 import { resolveSamplingStrategy } from './samplingStrategy';
 import type { SamplingStrategy } from './samplingStrategy';
+import { labelledData } from './testSupport';
 
 const datasetArb = fc
   .record({
@@ -16,14 +17,7 @@ const datasetArb = fc
     f64: fc.boolean(),
     seed: fc.integer(),
   })
-  .map(({ counts, cols, grid, f64, seed }) => {
-    const rng = createRng(seed);
-    const n = counts.reduce((a, b) => a + b, 0);
-    const y = rng.shuffle(Int32Array.from(counts.flatMap((m, c) => Array<number>(m).fill(c))));
-    const values = Array.from({ length: n * cols }, () => (grid ? rng.int(3) : rng.normal() * 10));
-    const X: Matrix = { data: f64 ? Float64Array.from(values) : Float32Array.from(values), rows: n, cols };
-    return { X, y, counts };
-  });
+  .map(({ counts, cols, grid, f64, seed }) => labelledData(counts, cols, f64, seed, (_t, _y, rng) => (grid ? rng.int(3) : rng.normal() * 10)));
 
 const row = (M: Matrix, i: number) => Array.from(M.data.subarray(i * M.cols, (i + 1) * M.cols));
 

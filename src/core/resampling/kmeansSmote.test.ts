@@ -7,6 +7,7 @@ import type { Matrix } from '../types';
 import { kmeansSmote, kmeansSmoteEntry } from './kmeansSmote';
 import { resolveSamplingStrategy } from './samplingStrategy';
 import type { SamplingStrategy } from './samplingStrategy';
+import { labelledData, segmentParameter, syntheticParents } from './testSupport';
 
 /** Each class is a few tight blobs, so every class has clusters where it dominates. */
 const datasetArb = fc
@@ -16,33 +17,7 @@ const datasetArb = fc
     f64: fc.boolean(),
     seed: fc.integer(),
   })
-  .map(({ counts, cols, f64, seed }) => {
-    const rng = createRng(seed);
-    const n = counts.reduce((a, b) => a + b, 0);
-    const y = rng.shuffle(Int32Array.from(counts.flatMap((m, c) => Array<number>(m).fill(c))));
-    const values = Array.from({ length: n * cols }, (_, t) => (t % cols === 0 ? 10 * y[Math.floor(t / cols)] : 0) + rng.normal());
-    const X: Matrix = { data: f64 ? Float64Array.from(values) : Float32Array.from(values), rows: n, cols };
-    return { X, y, counts };
-  });
-
-function segmentParameter(X: Matrix, out: { X: Matrix }, i: number, a: number, b: number): number {
-  const d = X.cols;
-  const tol = X.data instanceof Float32Array ? 1e-4 : 1e-9;
-  let dot = 0;
-  let len = 0;
-  for (let j = 0; j < d; j++) {
-    const xa = X.data[a * d + j];
-    dot += (out.X.data[i * d + j] - xa) * (X.data[b * d + j] - xa);
-    len += (X.data[b * d + j] - xa) ** 2;
-  }
-  const t = len === 0 ? 0 : dot / len;
-  for (let j = 0; j < d; j++) {
-    const xa = X.data[a * d + j];
-    const expected = xa + t * (X.data[b * d + j] - xa);
-    expect(Math.abs(out.X.data[i * d + j] - expected)).toBeLessThanOrEqual(tol * (1 + Math.abs(expected)));
-  }
-  return t;
-}
+  .map(({ counts, cols, f64, seed }) => labelledData(counts, cols, f64, seed, (t, y, rng) => (t % cols === 0 ? 10 * y[Math.floor(t / cols)] : 0) + rng.normal()));
 
 describe('kmeansSmote', () => {
   it('honours the strategy, never mutates inputs, reproduces with a seed; synthetic points lie on segments between same-class parents', () => {
@@ -69,13 +44,8 @@ describe('kmeansSmote', () => {
           expect(kmeansSmote(X, y, options, createRng(seed))).toEqual(out);
           for (let i = 0; i < X.rows; i++) expect(out.origin[i]).toBe(i);
           for (let i = X.rows; i < out.X.rows; i++) {
-            expect(out.origin[i]).toBe(-1);
-            const a = out.parents[2 * i];
-            const b = out.parents[2 * i + 1];
-            expect(y[a]).toBe(out.y[i]);
-            expect(y[b]).toBe(out.y[i]);
-            expect(b).not.toBe(a);
-            const t = segmentParameter(X, out, i, a, b);
+            const [a, b] = syntheticParents(y, out, i, expect);
+            const t = segmentParameter(X, out, i, a, b, expect);
             expect(t).toBeGreaterThanOrEqual(-1e-6);
             expect(t).toBeLessThanOrEqual(1 + 1e-6);
           }

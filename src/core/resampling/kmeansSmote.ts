@@ -4,15 +4,15 @@
  */
 import { DataError } from '../errors';
 import { kMeans } from '../clustering/kmeans';
-import { kNearest } from '../neighbors/knn';
 import type { ParamSpec } from '../params';
-import { takeRows } from '../types';
 import type { Matrix } from '../types';
 import { allocateResult, copyAllRows, defineResampler } from './defineResampler';
-import type { BaseResamplerOptions, ResampleContext } from './defineResampler';
+import type { BaseResamplerOptions } from './defineResampler';
 import type { ResamplerEntry } from './registry';
 import { samplingStrategyParam } from './strategyParam';
 import type { Resampler } from './types';
+import { smoteRows } from './interpolate';
+import { assertEnoughNeighbours } from './neighbourChecks';
 
 export interface KMeansSmoteOptions extends BaseResamplerOptions {
   /** Nearest same-class neighbours (within a cluster) to interpolate towards (imbalanced-learn k_neighbors). Default 2. */
@@ -114,7 +114,7 @@ const body = defineResampler<KMeansSmoteOptions>({
     const thresholdOpt = options.clusterBalanceThreshold as number | 'auto';
     const exponentOpt = options.densityExponent as number | 'auto';
     // A class with at most k samples can never fill a cluster with k + 1 of them: say so, and which k works.
-    for (const [c, num] of ctx.targets) if (num > 0) assertEnoughNeighbours(ctx, c, k);
+    for (const [c, num] of ctx.targets) if (num > 0) assertEnoughNeighbours(ctx, c, k, 'KMeans-SMOTE');
     let generate = 0;
     for (const num of ctx.targets.values()) generate += num;
     const out = allocateResult(X, X.rows + generate);
@@ -128,9 +128,6 @@ const body = defineResampler<KMeansSmoteOptions>({
     const members: number[][] = Array.from({ length: nClusters }, () => []);
     for (let i = 0; i < X.rows; i++) members[labels[i]].push(i);
     const smoteRng = rng.fork('smote');
-    const d = X.cols;
-    const src = X.data;
-    const dst = out.X.data;
     let row = X.rows;
     for (const [c, num] of ctx.targets) {
       if (num === 0) continue;
@@ -164,21 +161,7 @@ const body = defineResampler<KMeansSmoteOptions>({
       valid.forEach((rows, v) => {
         const count = counts[v];
         if (count === 0) return;
-        const Xc = takeRows(X, rows);
-        const nn = kNearest(Xc, Xc, k, { excludeSelf: true }).indices;
-        for (let t = 0; t < count; t++, row++) {
-          const pair = smoteRng.int(rows.length * k);
-          const a = rows[Math.floor(pair / k)];
-          const b = rows[nn[pair]];
-          const u = smoteRng.next();
-          for (let j = 0; j < d; j++) {
-            const xa = src[a * d + j];
-            dst[row * d + j] = xa + u * (src[b * d + j] - xa);
-          }
-          out.y[row] = c;
-          out.parents[2 * row] = a;
-          out.parents[2 * row + 1] = b;
-        }
+        row = smoteRows(X, out, row, rows, k, count, c, smoteRng);
       });
     }
     return out;
@@ -230,13 +213,3 @@ export const kmeansSmoteEntry = {
   citation: KMEANS_SMOTE_CITATION,
   resample: kmeansSmote,
 } as const satisfies ResamplerEntry<KMeansSmoteOptions>;
-
-function assertEnoughNeighbours(ctx: ResampleContext, c: number, k: number): void {
-  const n = ctx.counts[c];
-  if (k < n) return;
-  const advice =
-    n >= 2
-      ? `Lower kNeighbors to at most ${n - 1} or pick random over-sampling.`
-      : 'KMeans-SMOTE needs at least two samples of a class to interpolate between; pick random over-sampling.';
-  throw new DataError(`kNeighbors must be < the number of samples in class ${ctx.className(c)} (${n}). Got ${k} instead. ${advice}`);
-}

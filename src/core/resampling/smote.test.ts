@@ -7,6 +7,7 @@ import type { Matrix } from '../types';
 import { resolveSamplingStrategy } from './samplingStrategy';
 import type { SamplingStrategy } from './samplingStrategy';
 import { smote } from './smote';
+import { kthSameClassSqDist, labelledData, segmentParameter, sqDist, syntheticParents } from './testSupport';
 
 /** A labelled dataset with the given class sizes (rows interleaved), values on a coarse grid or continuous. */
 const datasetArb = fc
@@ -17,20 +18,7 @@ const datasetArb = fc
     f64: fc.boolean(),
     seed: fc.integer(),
   })
-  .map(({ counts, cols, grid, f64, seed }) => {
-    const rng = createRng(seed);
-    const n = counts.reduce((a, b) => a + b, 0);
-    const y = rng.shuffle(Int32Array.from(counts.flatMap((m, c) => Array<number>(m).fill(c))));
-    const values = Array.from({ length: n * cols }, () => (grid ? rng.int(4) : (rng.next() - 0.5) * 200));
-    const X: Matrix = { data: f64 ? Float64Array.from(values) : Float32Array.from(values), rows: n, cols };
-    return { X, y, counts };
-  });
-
-const sqDist = (X: Matrix, a: number, b: number) => {
-  let s = 0;
-  for (let j = 0; j < X.cols; j++) s += (X.data[a * X.cols + j] - X.data[b * X.cols + j]) ** 2;
-  return s;
-};
+  .map(({ counts, cols, grid, f64, seed }) => labelledData(counts, cols, f64, seed, (_t, _y, rng) => (grid ? rng.int(4) : (rng.next() - 0.5) * 200)));
 
 describe('smote', () => {
   it('every synthetic point lies on the segment between two same-class parents, the second among the first’s k nearest', () => {
@@ -43,36 +31,15 @@ describe('smote', () => {
         ({ X, y, counts }, kRaw, strategy, seed) => {
           const k = Math.min(kRaw, Math.min(...counts) - 1);
           const out = smote(X, y, { kNeighbors: k, samplingStrategy: strategy }, createRng(seed));
-          const d = X.cols;
           const tol = X.data instanceof Float32Array ? 1e-4 : 1e-9;
           for (let i = X.rows; i < out.X.rows; i++) {
-            expect(out.origin[i]).toBe(-1);
-            const a = out.parents[2 * i];
-            const b = out.parents[2 * i + 1];
-            expect(y[a]).toBe(out.y[i]);
-            expect(y[b]).toBe(out.y[i]);
-            expect(b).not.toBe(a);
+            const [a, b] = syntheticParents(y, out, i, expect);
             // b is within the k-th smallest same-class distance from a (robust to tie order).
-            const others = [];
-            for (let j = 0; j < X.rows; j++) if (j !== a && y[j] === y[a]) others.push(sqDist(X, a, j));
-            others.sort((p, q) => p - q);
-            expect(sqDist(X, a, b)).toBeLessThanOrEqual(others[k - 1]);
+            expect(sqDist(X, a, b)).toBeLessThanOrEqual(kthSameClassSqDist(X, y, a, k));
             // x_new = x_a + u (x_b − x_a), u ∈ [0, 1].
-            let dot = 0;
-            let len = 0;
-            for (let j = 0; j < d; j++) {
-              const xa = X.data[a * d + j];
-              dot += (out.X.data[i * d + j] - xa) * (X.data[b * d + j] - xa);
-              len += (X.data[b * d + j] - xa) ** 2;
-            }
-            const u = len === 0 ? 0 : dot / len;
+            const u = segmentParameter(X, out, i, a, b, expect);
             expect(u).toBeGreaterThanOrEqual(-tol);
             expect(u).toBeLessThanOrEqual(1 + tol);
-            for (let j = 0; j < d; j++) {
-              const xa = X.data[a * d + j];
-              const expected = xa + u * (X.data[b * d + j] - xa);
-              expect(Math.abs(out.X.data[i * d + j] - expected)).toBeLessThanOrEqual(tol * (1 + Math.abs(expected)));
-            }
           }
         },
       ),

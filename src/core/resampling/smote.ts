@@ -1,13 +1,12 @@
 /**
  * SMOTE: synthetic minority over-sampling by interpolation between same-class neighbours.
  */
-import { DataError } from '../errors';
-import { kNearest } from '../neighbors/knn';
 import type { ParamSpec } from '../params';
-import { takeRows } from '../types';
 import { allocateResult, copyAllRows, defineResampler } from './defineResampler';
-import type { BaseResamplerOptions, ResampleContext } from './defineResampler';
+import type { BaseResamplerOptions } from './defineResampler';
 import { samplingStrategyParam } from './strategyParam';
+import { smoteRows } from './interpolate';
+import { assertEnoughNeighbours } from './neighbourChecks';
 
 export interface SmoteOptions extends BaseResamplerOptions {
   /** Number of nearest same-class neighbours to interpolate towards (imbalanced-learn k_neighbors). Default 5. */
@@ -54,44 +53,16 @@ export const smote = defineResampler<SmoteOptions>({
   params: smoteParams,
   body(X, y, options, ctx, rng) {
     const k = options.kNeighbors as number;
-    for (const [c, num] of ctx.targets) if (num > 0) assertEnoughNeighbours(ctx, c, k);
+    for (const [c, num] of ctx.targets) if (num > 0) assertEnoughNeighbours(ctx, c, k, 'SMOTE');
     let total = X.rows;
     for (const n of ctx.targets.values()) total += n;
     const out = allocateResult(X, total);
     copyAllRows(X, y, out);
-    const d = X.cols;
-    const src = X.data;
-    const dst = out.X.data;
     let row = X.rows;
     for (const [c, num] of ctx.targets) {
       if (num === 0) continue;
-      const rows = ctx.classRows[c];
-      const Xc = takeRows(X, rows);
-      const nn = kNearest(Xc, Xc, k, { excludeSelf: true }).indices;
-      for (let t = 0; t < num; t++, row++) {
-        const pair = rng.int(rows.length * k);
-        const a = rows[Math.floor(pair / k)];
-        const b = rows[nn[pair]];
-        const u = rng.next();
-        for (let j = 0; j < d; j++) {
-          const xa = src[a * d + j];
-          dst[row * d + j] = xa + u * (src[b * d + j] - xa);
-        }
-        out.y[row] = c;
-        out.parents[2 * row] = a;
-        out.parents[2 * row + 1] = b;
-      }
+      row = smoteRows(X, out, row, ctx.classRows[c], k, num, c, rng);
     }
     return out;
   },
 });
-
-function assertEnoughNeighbours(ctx: ResampleContext, c: number, k: number): void {
-  const n = ctx.counts[c];
-  if (k < n) return;
-  const advice =
-    n >= 2
-      ? `Lower kNeighbors to at most ${n - 1} or pick random over-sampling.`
-      : 'SMOTE needs at least two samples of a class to interpolate between; pick random over-sampling.';
-  throw new DataError(`kNeighbors must be < the number of samples in class ${ctx.className(c)} (${n}). Got ${k} instead. ${advice}`);
-}

@@ -12,12 +12,11 @@ import { smote } from './smote';
 import { smoteEnn, smoteRus, smoteTomek } from './smoteCombined';
 import { tomekLinks } from './tomekLinks';
 import type { ResampleResult } from './types';
+import { labelledData } from './testSupport';
 
 function dataset(counts: number[], cols: number, seed: number): { X: Matrix; y: Int32Array } {
-  const rng = createRng(seed);
-  const y = rng.shuffle(Int32Array.from(counts.flatMap((m, c) => Array<number>(m).fill(c))));
-  const values = Array.from({ length: y.length * cols }, (_, k) => 0.7 * y[Math.floor(k / cols)] + rng.normal());
-  return { X: { data: Float64Array.from(values), rows: y.length, cols }, y };
+  const { X, y } = labelledData(counts, cols, true, seed, (k, y, rng) => 0.7 * y[Math.floor(k / cols)] + rng.normal());
+  return { X, y };
 }
 
 /** Every copied row equals its origin; every synthetic row lies on the segment between its parents. */

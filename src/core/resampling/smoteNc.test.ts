@@ -3,12 +3,10 @@ import fc from 'fast-check';
 import { ConfigError, DataError } from '../errors';
 import { createRng } from '../random';
 import { countClasses } from '../types';
-import type { Matrix } from '../types';
 import { resolveSamplingStrategy } from './samplingStrategy';
 import type { SamplingStrategy } from './samplingStrategy';
 import { smoteNc, smoteNcEntry } from './smoteNc';
-
-const toMatrix = (rows: number[][]): Matrix => ({ data: Float64Array.from(rows.flat()), rows: rows.length, cols: rows[0].length });
+import { labelledData, toMatrix } from './testSupport';
 
 /** Mixed data: some columns categorical (small integer codes, class-dependent), the rest continuous. */
 const datasetArb = fc
@@ -24,17 +22,13 @@ const datasetArb = fc
       categorical: fc.uniqueArray(fc.integer({ min: 0, max: base.cols - 1 }), { minLength: 1, maxLength: base.cols - 1 }),
     }),
   )
-  .map(({ base: { counts, cols, f64, seed }, categorical }) => {
-    const rng = createRng(seed);
-    const n = counts.reduce((a, b) => a + b, 0);
-    const y = rng.shuffle(Int32Array.from(counts.flatMap((m, c) => Array<number>(m).fill(c))));
-    const values = Array.from({ length: n * cols }, (_, t) => {
+  .map(({ base: { counts, cols, f64, seed }, categorical }) => ({
+    ...labelledData(counts, cols, f64, seed, (t, y, rng) => {
       const c = y[Math.floor(t / cols)];
       return categorical.includes(t % cols) ? (rng.int(3) + c) * 2.5 : c + rng.normal() * 3;
-    });
-    const X: Matrix = { data: f64 ? Float64Array.from(values) : Float32Array.from(values), rows: n, cols };
-    return { X, y, counts, categorical };
-  });
+    }),
+    categorical,
+  }));
 
 describe('smoteNc', () => {
   it('continuous columns lie on the segment between two same-class parents; categorical columns only take values of the class', () => {

@@ -1,7 +1,7 @@
 /**
  * SMOTE-NC: SMOTE for data with both continuous and categorical (nominal) features.
  */
-import { ConfigError, DataError, got } from '../errors';
+import { ConfigError, got } from '../errors';
 import { kNearest } from '../neighbors/knn';
 import type { ParamSpec } from '../params';
 import { takeRows } from '../types';
@@ -10,6 +10,7 @@ import { allocateResult, copyAllRows, defineResampler } from './defineResampler'
 import type { BaseResamplerOptions, ResampleContext } from './defineResampler';
 import type { ResamplerEntry } from './registry';
 import { samplingStrategyParam } from './strategyParam';
+import { assertEnoughNeighbours } from './neighbourChecks';
 
 export interface SmoteNcOptions extends BaseResamplerOptions {
   /** Nearest same-class neighbours (imbalanced-learn k_neighbors). Default 5. */
@@ -79,7 +80,7 @@ export const smoteNc = defineResampler<SmoteNcOptions>({
   body(X, y, options, ctx, rng) {
     const k = options.kNeighbors as number;
     const categorical = checkCategoricalFeatures(options.categoricalFeatures, X.cols);
-    for (const [c, num] of ctx.targets) if (num > 0) assertEnoughNeighbours(ctx, c, k);
+    for (const [c, num] of ctx.targets) if (num > 0) assertEnoughNeighbours(ctx, c, k, 'SMOTE-NC');
     const isCat = new Uint8Array(X.cols);
     for (const j of categorical) isCat[j] = 1;
     const continuous: number[] = [];
@@ -230,14 +231,4 @@ function encode(X: Matrix, continuous: readonly number[], categorical: readonly 
     });
   }
   return { data, rows: X.rows, cols };
-}
-
-function assertEnoughNeighbours(ctx: ResampleContext, c: number, k: number): void {
-  const n = ctx.counts[c];
-  if (k < n) return;
-  const advice =
-    n >= 2
-      ? `Lower kNeighbors to at most ${n - 1} or pick random over-sampling.`
-      : 'SMOTE-NC needs at least two samples of a class to interpolate between; pick random over-sampling.';
-  throw new DataError(`kNeighbors must be < the number of samples in class ${ctx.className(c)} (${n}). Got ${k} instead. ${advice}`);
 }

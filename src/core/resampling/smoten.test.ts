@@ -3,12 +3,10 @@ import fc from 'fast-check';
 import { DataError } from '../errors';
 import { createRng } from '../random';
 import { countClasses } from '../types';
-import type { Matrix } from '../types';
 import { resolveSamplingStrategy } from './samplingStrategy';
 import type { SamplingStrategy } from './samplingStrategy';
 import { smoten, smotenEntry } from './smoten';
-
-const toMatrix = (rows: number[][]): Matrix => ({ data: Float64Array.from(rows.flat()), rows: rows.length, cols: rows[0].length });
+import { labelledData, toMatrix } from './testSupport';
 
 /** Categorical codes (some columns class-dependent), as numbers. */
 const datasetArb = fc
@@ -19,14 +17,7 @@ const datasetArb = fc
     f64: fc.boolean(),
     seed: fc.integer(),
   })
-  .map(({ counts, cols, levels, f64, seed }) => {
-    const rng = createRng(seed);
-    const n = counts.reduce((a, b) => a + b, 0);
-    const y = rng.shuffle(Int32Array.from(counts.flatMap((m, c) => Array<number>(m).fill(c))));
-    const values = Array.from({ length: n * cols }, (_, t) => ((rng.int(levels) + (t % 2) * y[Math.floor(t / cols)]) % levels) - 1.5);
-    const X: Matrix = { data: f64 ? Float64Array.from(values) : Float32Array.from(values), rows: n, cols };
-    return { X, y, counts };
-  });
+  .map(({ counts, cols, levels, f64, seed }) => labelledData(counts, cols, f64, seed, (t, y, rng) => ((rng.int(levels) + (t % 2) * y[Math.floor(t / cols)]) % levels) - 1.5));
 
 describe('smoten', () => {
   it('every synthetic value is a category of that column within the class; parents (sample, −1)', () => {

@@ -1,13 +1,13 @@
 /**
  * SMOTEN: SMOTE for purely categorical (nominal) data, with the Value Difference Metric.
  */
-import { DataError } from '../errors';
 import type { ParamSpec } from '../params';
 import type { Labels, Matrix } from '../types';
 import { allocateResult, copyAllRows, defineResampler } from './defineResampler';
-import type { BaseResamplerOptions, ResampleContext } from './defineResampler';
+import type { BaseResamplerOptions } from './defineResampler';
 import type { ResamplerEntry } from './registry';
 import { samplingStrategyParam } from './strategyParam';
+import { assertEnoughNeighbours } from './neighbourChecks';
 
 export interface SmotenOptions extends BaseResamplerOptions {
   /** Nearest same-class neighbours whose majority vote makes a new sample (imbalanced-learn k_neighbors). Default 5. */
@@ -64,7 +64,7 @@ export const smoten = defineResampler<SmotenOptions>({
   params: smotenParams,
   body(X, y, options, ctx, rng) {
     const k = options.kNeighbors as number;
-    for (const [c, num] of ctx.targets) if (num > 0) assertEnoughNeighbours(ctx, c, k);
+    for (const [c, num] of ctx.targets) if (num > 0) assertEnoughNeighbours(ctx, c, k, 'SMOTEN', 'kNeighbors', 'vote');
     const { categories, codes } = ordinalEncode(X);
     const table = vdmTables(codes, X.rows, X.cols, categories, y, ctx.nClasses);
 
@@ -183,14 +183,4 @@ function vdmNeighbourhoods(codes: Int32Array, d: number, rows: Int32Array, k: nu
     out.set(bestIdx, i * size + 1);
   }
   return out;
-}
-
-function assertEnoughNeighbours(ctx: ResampleContext, c: number, k: number): void {
-  const n = ctx.counts[c];
-  if (k < n) return;
-  const advice =
-    n >= 2
-      ? `Lower kNeighbors to at most ${n - 1} or pick random over-sampling.`
-      : 'SMOTEN needs at least two samples of a class to vote; pick random over-sampling.';
-  throw new DataError(`kNeighbors must be < the number of samples in class ${ctx.className(c)} (${n}). Got ${k} instead. ${advice}`);
 }

@@ -8,6 +8,7 @@ import type { Matrix } from '../types';
 import { resolveSamplingStrategy } from './samplingStrategy';
 import type { SamplingStrategy } from './samplingStrategy';
 import { svmSmote, svmSmoteEntry } from './svmSmote';
+import { kthSameClassSqDist, labelledData, segmentParameter, sqDist, syntheticParents } from './testSupport';
 
 /** Classes centred at (2c, 0, …) with unit noise: overlapping but rarely all-noise. */
 const datasetArb = fc
@@ -17,40 +18,7 @@ const datasetArb = fc
     f64: fc.boolean(),
     seed: fc.integer(),
   })
-  .map(({ counts, cols, f64, seed }) => {
-    const rng = createRng(seed);
-    const n = counts.reduce((a, b) => a + b, 0);
-    const y = rng.shuffle(Int32Array.from(counts.flatMap((m, c) => Array<number>(m).fill(c))));
-    const values = Array.from({ length: n * cols }, (_, t) => (t % cols === 0 ? 2 * y[Math.floor(t / cols)] : 0) + rng.normal());
-    const X: Matrix = { data: f64 ? Float64Array.from(values) : Float32Array.from(values), rows: n, cols };
-    return { X, y, counts };
-  });
-
-const sqDist = (X: Matrix, a: number, b: number) => {
-  let s = 0;
-  for (let j = 0; j < X.cols; j++) s += (X.data[a * X.cols + j] - X.data[b * X.cols + j]) ** 2;
-  return s;
-};
-
-/** t with x_new = x_a + t (x_b − x_a), after checking x_new is on that line. */
-function lineParameter(X: Matrix, out: { X: Matrix }, i: number, a: number, b: number): number {
-  const d = X.cols;
-  const tol = X.data instanceof Float32Array ? 1e-4 : 1e-9;
-  let dot = 0;
-  let len = 0;
-  for (let j = 0; j < d; j++) {
-    const xa = X.data[a * d + j];
-    dot += (out.X.data[i * d + j] - xa) * (X.data[b * d + j] - xa);
-    len += (X.data[b * d + j] - xa) ** 2;
-  }
-  const t = len === 0 ? 0 : dot / len;
-  for (let j = 0; j < d; j++) {
-    const xa = X.data[a * d + j];
-    const expected = xa + t * (X.data[b * d + j] - xa);
-    expect(Math.abs(out.X.data[i * d + j] - expected)).toBeLessThanOrEqual(tol * (1 + Math.abs(expected)));
-  }
-  return t;
-}
+  .map(({ counts, cols, f64, seed }) => labelledData(counts, cols, f64, seed, (t, y, rng) => (t % cols === 0 ? 2 * y[Math.floor(t / cols)] : 0) + rng.normal()));
 
 describe('svmSmote', () => {
   it('honours the strategy, never mutates inputs, reproduces with a seed; every synthetic point lies on the line through its parents within [−outStep, 1]', () => {
@@ -82,17 +50,9 @@ describe('svmSmote', () => {
           expect(svmSmote(X, y, options, createRng(seed))).toEqual(out);
           for (let i = 0; i < X.rows; i++) expect(out.origin[i]).toBe(i);
           for (let i = X.rows; i < out.X.rows; i++) {
-            expect(out.origin[i]).toBe(-1);
-            const a = out.parents[2 * i];
-            const b = out.parents[2 * i + 1];
-            expect(y[a]).toBe(out.y[i]);
-            expect(y[b]).toBe(out.y[i]);
-            expect(b).not.toBe(a);
-            const others = [];
-            for (let j = 0; j < X.rows; j++) if (j !== a && y[j] === y[a]) others.push(sqDist(X, a, j));
-            others.sort((p, q) => p - q);
-            expect(sqDist(X, a, b)).toBeLessThanOrEqual(others[k - 1]);
-            const t = lineParameter(X, out, i, a, b);
+            const [a, b] = syntheticParents(y, out, i, expect);
+            expect(sqDist(X, a, b)).toBeLessThanOrEqual(kthSameClassSqDist(X, y, a, k));
+            const t = segmentParameter(X, out, i, a, b, expect);
             expect(t).toBeGreaterThanOrEqual(-outStep - 1e-6);
             expect(t).toBeLessThanOrEqual(1 + 1e-6);
           }
@@ -127,7 +87,7 @@ describe('svmSmote', () => {
         .sort((p, q) => p[0] - q[0] || p[1] - q[1]);
       const other = dist.slice(0, m).filter(([, j]) => y[j] !== 1).length;
       expect(other).toBeLessThan(m);
-      const t = lineParameter(X, out, i, a, out.parents[2 * i + 1]);
+      const t = segmentParameter(X, out, i, a, out.parents[2 * i + 1], expect);
       if (other >= m / 2) {
         danger++;
         expect(t).toBeGreaterThanOrEqual(0);

@@ -13,6 +13,8 @@ import { allocateResult, copyAllRows, defineResampler } from './defineResampler'
 import type { BaseResamplerOptions, ResampleContext } from './defineResampler';
 import type { ResamplerEntry } from './registry';
 import { samplingStrategyParam } from './strategyParam';
+import { writeInterpolated } from './interpolate';
+import { assertEnoughNeighbours } from './neighbourChecks';
 
 export interface SvmSmoteOptions extends BaseResamplerOptions {
   /** Nearest same-class neighbours to interpolate towards / extrapolate away from (imbalanced-learn k_neighbors). Default 5. */
@@ -132,7 +134,7 @@ export const svmSmote = defineResampler<SvmSmoteOptions>({
     for (const [c, num] of ctx.targets) {
       if (num === 0) continue;
       total += num;
-      assertEnoughNeighbours(ctx, c, k);
+      assertEnoughNeighbours(ctx, c, k, 'SVM-SMOTE');
     }
     const active = [...ctx.targets].filter(([, num]) => num > 0);
     if (active.length > 0 && m >= X.rows) {
@@ -144,9 +146,6 @@ export const svmSmote = defineResampler<SvmSmoteOptions>({
     copyAllRows(X, y, out);
     if (active.length === 0) return out;
     const gamma = gammaScale(X);
-    const d = X.cols;
-    const src = X.data;
-    const dst = out.X.data;
     let row = X.rows;
     for (const [c, num] of active) {
       const sv = supportVectorsOf(X, y, ctx, c, gamma);
@@ -183,14 +182,7 @@ export const svmSmote = defineResampler<SvmSmoteOptions>({
           const pair = rng.int(group.length * k);
           const a = group[Math.floor(pair / k)];
           const b = rows[nn[(localOf.get(a) as number) * k + (pair % k)]];
-          const u = step * rng.next();
-          for (let j = 0; j < d; j++) {
-            const xa = src[a * d + j];
-            dst[row * d + j] = xa + u * (src[b * d + j] - xa);
-          }
-          out.y[row] = c;
-          out.parents[2 * row] = a;
-          out.parents[2 * row + 1] = b;
+          writeInterpolated(X, out, row, a, b, step * rng.next(), c);
         }
       }
     }
@@ -211,16 +203,6 @@ function neighboursExcludingSelf(X: Matrix, rows: Int32Array, m: number): Int32A
     }
   }
   return out;
-}
-
-function assertEnoughNeighbours(ctx: ResampleContext, c: number, k: number): void {
-  const n = ctx.counts[c];
-  if (k < n) return;
-  const advice =
-    n >= 2
-      ? `Lower kNeighbors to at most ${n - 1} or pick random over-sampling.`
-      : 'SVM-SMOTE needs at least two samples of a class to interpolate between; pick random over-sampling.';
-  throw new DataError(`kNeighbors must be < the number of samples in class ${ctx.className(c)} (${n}). Got ${k} instead. ${advice}`);
 }
 
 export const svmSmoteEntry = {
