@@ -7,12 +7,15 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { preview } from 'vite';
 import { launch } from '../e2e/support/browser';
+import { SMOTE_BENCH_CASES } from '../src/core/resampling/benchmarkData';
 
 export interface BrowserBench {
   epochsPerSec: Record<string, number | { error: string }>;
   comparison: { pageLoadToDoneMs: number[]; medianMs: number; longTasks: { count: number; countOver50ms: number; maxMs: number }[] };
   initialJsGzipBytes: number;
   initialJsFiles: string[];
+  /** SMOTE in a browser worker, best of 3, per benchmark case (see core/resampling/benchmarkData.ts). */
+  smoteWorkerMs: { name: string; ms: number | null; error?: string }[];
 }
 
 /** gzip size of the scripts the page loads before any user action (entry + modulepreloads). */
@@ -47,6 +50,18 @@ export async function runBrowserBench(log: (s: string) => void = console.log): P
       }
       log(`  browser ${backend}: ${JSON.stringify(epochsPerSec[backend])} epochs/s`);
     }
+    const smoteWorkerMs: BrowserBench['smoteWorkerMs'] = [];
+    for (let i = 0; i < SMOTE_BENCH_CASES.length; i++) {
+      const c = SMOTE_BENCH_CASES[i];
+      const name = `SMOTE k=${c.kNeighbors}, ${c.rows} × ${c.cols}, ${c.minorityFraction * 100} % minority`;
+      try {
+        const r = await page.evaluate((idx) => (window as unknown as { __lab: { benchmarkSmote(i: number): Promise<{ ms: number }> } }).__lab.benchmarkSmote(idx), i);
+        smoteWorkerMs.push({ name, ms: Math.round(r.ms * 10) / 10 });
+      } catch (e) {
+        smoteWorkerMs.push({ name, ms: null, error: e instanceof Error ? e.message : String(e) });
+      }
+      log(`  browser worker ${name}: ${JSON.stringify(smoteWorkerMs.at(-1))}`);
+    }
     await page.close();
 
     const times: number[] = [];
@@ -78,6 +93,7 @@ export async function runBrowserBench(log: (s: string) => void = console.log): P
       comparison: { pageLoadToDoneMs: times.map(Math.round), medianMs: Math.round(median(times)), longTasks },
       initialJsGzipBytes: bundle.bytes,
       initialJsFiles: bundle.files,
+      smoteWorkerMs,
     };
   } finally {
     await browser.close();

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createLabStore } from './state/store';
 import { decodeConfig, encodeConfig } from './state/urlCodec';
-import { benchmarkBackend, runComparison } from './workerClient/labClient';
+import { benchmarkBackend, benchmarkSmoteInWorker, runComparison } from './workerClient/labClient';
 import { App } from './ui/App';
 import { StoreProvider } from './ui/storeContext';
 import './ui/styles.css';
@@ -31,7 +31,7 @@ store.subscribe((s, prev) => {
 });
 
 // Test and benchmark hook: read-only access to the store, and the backend throughput benchmark.
-(window as unknown as { __lab?: unknown }).__lab = { getState: store.getState, subscribe: store.subscribe, benchmark: benchmarkBackend };
+(window as unknown as { __lab?: unknown }).__lab = { getState: store.getState, subscribe: store.subscribe, benchmark: benchmarkBackend, benchmarkSmote: benchmarkSmoteInWorker };
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -9,6 +9,7 @@ const api = createLabApi(initBackend);
 const exposed = {
   init: api.init,
   benchmark: api.benchmark,
+  benchmarkSmote: api.benchmarkSmote,
   async runMethod(...args: Parameters<typeof api.runMethod>) {
     const result = await api.runMethod(...args);
     return Comlink.transfer(result, transferablesOf(result));

@@ -6,6 +6,7 @@
 import { parseConfig, type ExperimentConfig } from '../src/core/config';
 import { prepareExperiment, runMethod, type MethodResult, type PreparedExperiment } from '../src/core/experiment';
 import { MLP_BENCH_WORKLOAD, measureTrainingThroughput } from '../src/core/training/benchmark';
+import { SMOTE_BENCH_CASES, timeSmote } from '../src/core/resampling/benchmarkData';
 import type { EpochEvent } from '../src/core/training/train';
 import type { BackendInfo, BackendName, BackendRequest } from './backendTypes';
 
@@ -68,6 +69,13 @@ export function createLabApi(init: (req: BackendRequest) => Promise<BackendInfo>
       });
       // testY is shared by every method of the cached experiment: copy it before it is transferred.
       return { ...result, testY: result.testY.slice(), backend: backend.backend };
+    },
+
+    /** SMOTE wall time on benchmark case `index` (see core/resampling/benchmarkData.ts), in this worker. */
+    benchmarkSmote(index: number, rounds = 3): { ms: number; rounds: number[]; rowsOut: number } {
+      const c = SMOTE_BENCH_CASES[index];
+      if (!c) throw new Error(`No SMOTE benchmark case ${index}.`);
+      return timeSmote(c, rounds, now);
     },
 
     /** Training throughput of this worker's backend on the fixed benchmark workload. */

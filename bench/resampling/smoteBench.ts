@@ -20,13 +20,9 @@ import { pathToFileURL } from 'node:url';
 import { createRng } from '../../src/core/random';
 import { smote } from '../../src/core/resampling/smote';
 import type { Matrix } from '../../src/core/types';
+import { SMOTE_BENCH_CASES, smoteBenchData, type SmoteBenchCase } from '../../src/core/resampling/benchmarkData';
 
-export interface SmoteBenchCase {
-  rows: number;
-  cols: number;
-  minorityFraction: number;
-  kNeighbors: number;
-}
+export { SMOTE_BENCH_CASES, smoteBenchData, type SmoteBenchCase };
 
 export interface SmoteBenchResult extends SmoteBenchCase {
   name: string;
@@ -41,26 +37,7 @@ export interface SmoteBenchResult extends SmoteBenchCase {
   imblearnNote?: string;
 }
 
-export const SMOTE_BENCH_CASES: readonly SmoteBenchCase[] = [
-  { rows: 300_000, cols: 30, minorityFraction: 0.05, kNeighbors: 5 },
-  { rows: 100_000, cols: 30, minorityFraction: 0.01, kNeighbors: 5 },
-];
-
 const PYTHON = '/usr/bin/python3';
-
-/** Seeded Gaussian data: the first ⌊fraction · rows⌋ rows are class 1 (minority, mean +1), the rest class 0. */
-export function smoteBenchData(c: SmoteBenchCase, seed = 0): { X: Matrix; y: Int32Array } {
-  const rng = createRng(seed);
-  const nMin = Math.floor(c.rows * c.minorityFraction);
-  const data = new Float64Array(c.rows * c.cols);
-  const y = new Int32Array(c.rows);
-  for (let i = 0; i < c.rows; i++) {
-    const minority = i < nMin;
-    y[i] = minority ? 1 : 0;
-    for (let j = 0; j < c.cols; j++) data[i * c.cols + j] = rng.normal() + (minority ? 1 : 0);
-  }
-  return { X: { data, rows: c.rows, cols: c.cols }, y };
-}
 
 /** A NumPy .npy (format 1.0) file holding a C-order float64 or int32 array. */
 function npy(array: Float64Array | Int32Array, shape: number[]): Buffer {

@@ -131,3 +131,13 @@ export async function benchmarkBackend(backend: BackendRequest, epochs?: number,
     slot.worker?.terminate();
   }
 }
+
+/** SMOTE wall time on a benchmark case, measured in a fresh worker (used by `npm run bench`). */
+export async function benchmarkSmoteInWorker(index: number): Promise<{ ms: number; rounds: number[]; rowsOut: number }> {
+  const slot = spawn();
+  try {
+    return await Promise.race([slot.api.benchmarkSmote(index), slot.failed]);
+  } finally {
+    slot.worker?.terminate();
+  }
+}
