@@ -130,3 +130,14 @@ describe('SMOTE + random under-sampling (Chawla et al. 2002, §5)', () => {
     expect(() => smoteRus(X, y, { smotePercent: -100 }, createRng(1))).toThrow('smotePercent must be an integer between 0 and 5000. Got -100 instead.');
   });
 });
+
+describe('SMOTE + random under-sampling refuses a sampling strategy', () => {
+  it("is set by N % and U % only: a strategy other than 'auto' is an error, not ignored", () => {
+    const X: Matrix = { data: Float64Array.from({ length: 60 }, (_, i) => (i % 7) + (i < 40 ? 0 : 5)), rows: 30, cols: 2 };
+    const y = Int32Array.from({ length: 30 }, (_, i) => (i < 20 ? 0 : 1));
+    expect(() => smoteRus(X, y, { samplingStrategy: 'minority' }, createRng(1))).toThrow(
+      "smote-rus is set by smotePercent and underPercent (the SMOTE paper's N % and U %); samplingStrategy does not apply. Use 'smote' or 'smote-tomek' for a sampling strategy. Got 'minority' instead.",
+    );
+    expect(() => smoteRus(X, y, { samplingStrategy: 'auto' }, createRng(1))).not.toThrow();
+  });
+});

@@ -3,6 +3,7 @@
  * paper's own combination with random under-sampling of the majority class.
  */
 import { sampleWithoutReplacement } from '../data/indices';
+import { ConfigError, got } from '../errors';
 import type { ParamSpec } from '../params';
 import { defineResampler } from './defineResampler';
 import type { BaseResamplerOptions } from './defineResampler';
@@ -150,6 +151,7 @@ export const smoteEnn = defineResampler<SmoteEnnOptions>({
  * Other classes are left as they are. Output: the kept input rows ascending, then the synthetic rows.
  * Options: smotePercent (0..5000, default 200), underPercent (1..5000, default 100), kNeighbors (default 5).
  * @throws DataError as `smote` when the minority class has <= kNeighbors rows (and N > 0).
+ * @throws ConfigError when a samplingStrategy other than 'auto' is given (N % and U % define the protocol).
  * @throws DataError / ConfigError from the template.
  * @see Chawla, Bowyer, Hall & Kegelmeyer 2002, SMOTE: Synthetic Minority Over-sampling Technique, JAIR 16, §5
  */
@@ -158,6 +160,14 @@ export const smoteRus = defineResampler<SmoteRusOptions>({
   samplerType: 'over-sampling',
   params: smoteRusParams,
   body(X, y, options, ctx, rng) {
+    // The paper's protocol is defined by N % and U %, not by a sampling strategy: refuse one rather
+    // than silently ignoring it.
+    if (options.samplingStrategy !== undefined && options.samplingStrategy !== 'auto') {
+      throw new ConfigError(
+        `smote-rus is set by smotePercent and underPercent (the SMOTE paper's N % and U %); samplingStrategy does not apply. Use 'smote' or 'smote-tomek' for a sampling strategy. Got ${got(options.samplingStrategy)} instead.`,
+        'samplingStrategy',
+      );
+    }
     const m = minorityClass(ctx.counts);
     const M = majorityClass(ctx.counts);
     const synthetic = Math.round(((options.smotePercent as number) / 100) * ctx.counts[m]);
