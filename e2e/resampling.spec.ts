@@ -9,14 +9,14 @@ describe('resampling view', () => {
     const lab = await session.open();
     const page = lab.page;
     await page.getByTestId('resampling-method').selectOption({ label: 'SMOTE' });
-    await expect(page.getByTestId('resampling-counts').textContent()).resolves.toMatch(/majority\s*500\s*500\s*minority\s*25\s*500/);
-    await expect(page.getByTestId('resampling-summary').textContent()).resolves.toMatch(/0 removed · 475 synthetic/);
+    await lab.waitForText('resampling-counts', /majority\s*500\s*500\s*minority\s*25\s*500/);
+    await lab.waitForText('resampling-summary', /0 removed · 475 synthetic/);
     await page.getByTestId('walk-start').click();
     await page.getByTestId('walk-next').click();
     await page.getByTestId('walk-next').click();
     await expect(page.getByTestId('walk-caption').textContent()).resolves.toMatch(/Point 2 of 475/);
     await page.getByTestId('resampling-method').selectOption({ label: 'Random under-sampling' });
-    await expect(page.getByTestId('resampling-summary').textContent()).resolves.toMatch(/475 removed · 0 synthetic/);
+    await lab.waitForText('resampling-summary', /475 removed · 0 synthetic/);
     expect(lab.consoleErrors).toEqual([]);
   });
 
@@ -42,7 +42,7 @@ describe('the full resampling library in the workbench', () => {
     await lab.runAndWait();
     expect(await lab.methodStatuses()).toEqual(['done', 'done', 'done', 'done']);
     await page.getByTestId('resampling-method').selectOption({ label: 'Tomek links' });
-    await expect(page.getByTestId('resampling-summary').textContent()).resolves.toMatch(/[1-9]\d* removed · 0 synthetic/);
+    await lab.waitForText('resampling-summary', /[1-9]\d* removed · 0 synthetic/);
     expect(lab.url()).toContain('method=tomek-links');
   });
 });

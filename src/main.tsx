@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createLabStore } from './state/store';
 import { decodeConfig, encodeConfig } from './state/urlCodec';
-import { benchmarkBackend, benchmarkSmoteInWorker, runComparison } from './workerClient/labClient';
+import { benchmarkBackend, benchmarkSmoteInWorker, createWorkerPreviewer, runComparison } from './workerClient/labClient';
 import { App } from './ui/App';
 import { StoreProvider } from './ui/storeContext';
 import './ui/styles.css';
@@ -17,7 +17,7 @@ function readUrl() {
 }
 
 const fromUrl = readUrl();
-const store = createLabStore({ runner: runComparison, initialConfig: fromUrl.config, backendRequest: fromUrl.backend, urlError: fromUrl.urlError });
+const store = createLabStore({ runner: runComparison, previewer: createWorkerPreviewer(), initialConfig: fromUrl.config, backendRequest: fromUrl.backend, urlError: fromUrl.urlError });
 
 // The URL always holds the current experiment (never its results).
 const syncUrl = () => {

@@ -10,6 +10,7 @@ const exposed = {
   init: api.init,
   benchmark: api.benchmark,
   benchmarkSmote: api.benchmarkSmote,
+  previewResampling: api.previewResampling,
   async runMethod(...args: Parameters<typeof api.runMethod>) {
     const result = await api.runMethod(...args);
     return Comlink.transfer(result, transferablesOf(result));

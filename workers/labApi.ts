@@ -7,6 +7,7 @@ import { parseConfig, type ExperimentConfig } from '../src/core/config';
 import { prepareExperiment, runMethod, type MethodResult, type PreparedExperiment } from '../src/core/experiment';
 import { MLP_BENCH_WORKLOAD, measureTrainingThroughput } from '../src/core/training/benchmark';
 import { SMOTE_BENCH_CASES, timeSmote } from '../src/core/resampling/benchmarkData';
+import { buildResamplingPreview, type ResamplingPreview } from '../src/core/resamplingPreview';
 import type { EpochEvent } from '../src/core/training/train';
 import type { BackendInfo, BackendName, BackendRequest } from './backendTypes';
 
@@ -69,6 +70,11 @@ export function createLabApi(init: (req: BackendRequest) => Promise<BackendInfo>
       });
       // testY is shared by every method of the cached experiment: copy it before it is transferred.
       return { ...result, testY: result.testY.slice(), backend: backend.backend };
+    },
+
+    /** What method `index` does to the training split, for the resampling view (no training, no backend). */
+    previewResampling(rawConfig: unknown, index: number): ResamplingPreview {
+      return buildResamplingPreview(parseConfig(rawConfig), index);
     },
 
     /** SMOTE wall time on benchmark case `index` (see core/resampling/benchmarkData.ts), in this worker. */

@@ -81,6 +81,16 @@ export class LabPage {
     await this.waitForFinish();
   }
 
+  /** Waits until the element's text matches (previews and results arrive asynchronously). */
+  async waitForText(testId: string, pattern: RegExp, timeout = 30_000): Promise<string> {
+    await this.page.waitForFunction(
+      ([id, source, flags]) => new RegExp(source, flags).test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''),
+      [testId, pattern.source, pattern.flags] as const,
+      { timeout },
+    );
+    return (await this.page.getByTestId(testId).textContent()) ?? '';
+  }
+
   async cancel() {
     await this.page.getByTestId('cancel').click();
   }

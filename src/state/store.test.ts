@@ -122,3 +122,36 @@ describe('lab store', () => {
     expect(store.getState().config.methods).toHaveLength(1);
   });
 });
+
+describe('resampling preview requests', () => {
+  it('shows the answer to the latest request only, and recomputes when the data changes', async () => {
+    const resolvers: { index: number; n: number; resolve: (p: never) => void }[] = [];
+    const previewer = (config: ReturnType<typeof defaultConfig>, index: number) =>
+      new Promise<never>((resolve) => resolvers.push({ index, n: config.dataset.n, resolve }));
+    const store = createLabStore({ runner: fakeRunner().runner, previewer: previewer as never });
+    store.getState().showResampling(3);
+    expect(store.getState().resampling).toMatchObject({ methodIndex: 3, pending: true, preview: null });
+    store.getState().showResampling(1);
+    // The older request answers last: it must not replace the newer one.
+    resolvers[1].resolve({ label: 'under' } as never);
+    resolvers[0].resolve({ label: 'smote' } as never);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(store.getState().resampling).toMatchObject({ methodIndex: 1, pending: false, preview: { label: 'under' } });
+    store.getState().setParam('dataset', 'n', 500);
+    expect(resolvers.at(-1)).toMatchObject({ index: 1, n: 500 });
+    // Model settings do not change what a resampler does: no new request.
+    const before = resolvers.length;
+    store.getState().setParam('model', 'epochs', 10);
+    expect(resolvers.length).toBe(before);
+    store.getState().showResampling(null);
+    expect(store.getState().resampling).toMatchObject({ methodIndex: null, preview: null, pending: false });
+  });
+
+  it('reports a failed preview instead of spinning forever', async () => {
+    const store = createLabStore({ runner: fakeRunner().runner, previewer: () => Promise.reject(new Error('worker crashed')) });
+    store.getState().showResampling(3);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(store.getState().resampling).toMatchObject({ pending: false, error: 'The preview could not be computed: worker crashed' });
+  });
+});

@@ -12,14 +12,20 @@ import { MODEL_PARAM_SPECS } from '../core/models/modelSpec';
 import { defaultParams, validateParam, type ParamSpec } from '../core/params';
 import type { BackendRequest } from '../../workers/backendTypes';
 import { buildPreview } from './preview';
-import { buildResamplingPreview } from './resamplingPreview';
+import { buildResamplingPreview, type ResamplingPreview } from '../core/resamplingPreview';
 import type { LabState, MethodRunState, ParamGroup, RunState, Runner } from './types';
 import { runCallbacks } from './runCallbacks';
 
 const SPECS: Record<ParamGroup, readonly ParamSpec[]> = { dataset: DATASET_PARAM_SPECS, split: SPLIT_PARAM_SPECS, model: MODEL_PARAM_SPECS };
 
+/** Computes a resampling preview (in a worker in the app; directly in tests). */
+export type Previewer = (config: ExperimentConfig, methodIndex: number) => Promise<ResamplingPreview>;
+
+const previewHere: Previewer = async (config, methodIndex) => buildResamplingPreview(config, methodIndex);
+
 export interface StoreOptions {
   runner: Runner;
+  previewer?: Previewer;
   initialConfig?: ExperimentConfig | null;
   backendRequest?: BackendRequest;
   urlError?: string | null;
@@ -44,21 +50,34 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
         return { value: null, error: e instanceof Error ? e.message : String(e) };
       }
     };
-    const resamplingFor = (config: ExperimentConfig, methodIndex: number | null) => ({
-      methodIndex,
-      preview: methodIndex === null || methodIndex >= config.methods.length ? null : buildResamplingPreview(config, methodIndex),
-    });
+    // Previews are requested asynchronously; only the answer to the latest request is shown.
+    const previewer = opts.previewer ?? previewHere;
+    let previewRequest = 0;
+    const requestPreview = (config: ExperimentConfig, methodIndex: number | null) => {
+      const id = ++previewRequest;
+      if (methodIndex === null || methodIndex >= config.methods.length) {
+        set({ resampling: { methodIndex: null, preview: null, pending: false } });
+        return;
+      }
+      set({ resampling: { methodIndex, preview: get().resampling.preview, pending: true } });
+      previewer(config, methodIndex).then(
+        (preview) => {
+          if (id === previewRequest) set({ resampling: { methodIndex, preview, pending: false } });
+        },
+        (e: unknown) => {
+          if (id !== previewRequest) return;
+          const message = `The preview could not be computed: ${e instanceof Error ? e.message : String(e)}`;
+          set({ resampling: { methodIndex, preview: null, pending: false, error: message } });
+        },
+      );
+    };
     const setConfig = (config: ExperimentConfig, fieldErrors: Record<string, string>) => {
       const datasetChanged = config.dataset !== get().config.dataset || config.seed !== get().config.seed || config.split !== get().config.split;
       const open = get().resampling.methodIndex;
-      const methodIndex = open !== null && open < config.methods.length ? open : null;
-      set({
-        config,
-        fieldErrors,
-        ...(datasetChanged ? { preview: buildPreview(config) } : {}),
-        // The model's settings do not change what a resampler does: skip the recomputation then.
-        ...(config.model === get().config.model || methodIndex === null ? { resampling: resamplingFor(config, methodIndex) } : {}),
-      });
+      const modelOnly = config.model !== get().config.model;
+      set({ config, fieldErrors, ...(datasetChanged ? { preview: buildPreview(config) } : {}) });
+      // The model's settings do not change what a resampler does: no new preview then.
+      if (open !== null && !modelOnly) requestPreview(config, open < config.methods.length ? open : null);
     };
 
     const launch = (config: ExperimentConfig, indices: number[], backend: BackendRequest) => {
@@ -72,7 +91,7 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
       fieldErrors: {},
       urlError: opts.urlError ?? null,
       preview: buildPreview(initialConfig),
-      resampling: { methodIndex: null, preview: null },
+      resampling: { methodIndex: null, preview: null, pending: false },
       run: idleRun(),
 
       setParam(group, name, raw) {
@@ -121,7 +140,7 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
       },
 
       showResampling(methodIndex) {
-        set({ resampling: resamplingFor(get().config, methodIndex) });
+        requestPreview(get().config, methodIndex);
       },
 
       startRun() {

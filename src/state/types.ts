@@ -5,7 +5,7 @@ import type { BackendInfo, BackendName, BackendRequest } from '../../workers/bac
 import type { WorkerMethodResult } from '../../workers/labApi';
 import type { RunCallbacks, RunHandle } from '../workerClient/labClient';
 import type { DatasetPreview } from './preview';
-import type { ResamplingPreview } from './resamplingPreview';
+import type { ResamplingPreview } from '../core/resamplingPreview';
 
 export type ParamGroup = 'dataset' | 'split' | 'model';
 
@@ -44,8 +44,11 @@ export interface LabState {
   /** Problem with the link the page was opened with (the defaults were used instead). */
   urlError: string | null;
   preview: DatasetPreview;
-  /** The resampling view: which method it shows (null = closed) and what that method does. */
-  resampling: { methodIndex: number | null; preview: ResamplingPreview | null };
+  /**
+   * The resampling view: which method it shows (null = closed), what that method does (the last
+   * computed preview, kept while a newer one is pending), and a failure to compute it.
+   */
+  resampling: { methodIndex: number | null; preview: ResamplingPreview | null; pending: boolean; error?: string };
   run: RunState;
 
   setParam(group: ParamGroup, name: string, raw: unknown): void;

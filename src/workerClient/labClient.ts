@@ -9,6 +9,7 @@ import type { ExposedLabApi } from '../../workers/lab.worker';
 import type { BackendInfo, BackendRequest } from '../../workers/backendTypes';
 import type { ProgressEvent, WorkerMethodResult } from '../../workers/labApi';
 import type { ExperimentConfig } from '../core/config';
+import type { ResamplingPreview } from '../core/resamplingPreview';
 
 export interface RunCallbacks {
   onBackend(info: BackendInfo, fallbackToMainThread: boolean): void;
@@ -140,4 +141,26 @@ export async function benchmarkSmoteInWorker(index: number): Promise<{ ms: numbe
   } finally {
     slot.worker?.terminate();
   }
+}
+
+/**
+ * Resampling previews in one long-lived worker, so a costly resampler (SVM-SMOTE, CNN, instance
+ * hardness) never blocks the page. Falls back to computing in the page if the worker fails.
+ */
+export function createWorkerPreviewer(): (config: ExperimentConfig, index: number) => Promise<ResamplingPreview> {
+  let slot: Slot | null = null;
+  return async (config, index) => {
+    try {
+      slot ??= spawn();
+      return await Promise.race([slot.api.previewResampling(config, index), slot.failed]);
+    } catch (e) {
+      slot?.worker?.terminate();
+      slot = null;
+      if (e instanceof Error && /could not be loaded|stopped/.test(e.message)) {
+        const { buildResamplingPreview } = await import('../core/resamplingPreview');
+        return buildResamplingPreview(config, index);
+      }
+      throw e;
+    }
+  };
 }

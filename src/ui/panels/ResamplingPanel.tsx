@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { METHODS, methodLabel } from '../../core/methods';
-import type { ResamplingPreview } from '../../state/resamplingPreview';
+import type { ResamplingPreview } from '../../core/resamplingPreview';
 import type { DatasetPreview } from '../../state/preview';
 import { boundsOf, drawPoints, drawRemoved, drawRings, drawSegment, drawSynthetic, nearestPoint, type Bounds } from '../components/canvasPlot';
 import { classColor } from '../palette';
@@ -56,7 +56,7 @@ function draw(ctx: CanvasRenderingContext2D, b: Bounds, { data, view, step, hove
 export function ResamplingPanel() {
   const methods = useLab((s) => s.config.methods);
   const data = useLab((s) => s.preview);
-  const { methodIndex, preview: view } = useLab((s) => s.resampling);
+  const { methodIndex, preview: view, pending, error } = useLab((s) => s.resampling);
   const show = useLab((s) => s.showResampling);
   const [step, setStep] = useState<number | null>(null);
   const [playing, setPlaying] = useState(false);
@@ -108,6 +108,16 @@ export function ResamplingPanel() {
           ))}
         </select>
       </label>
+      {pending && (
+        <span className="hint" data-testid="resampling-pending">
+          {' '}computing…
+        </span>
+      )}
+      {error && (
+        <p className="error-inline" role="alert">
+          {error}
+        </p>
+      )}
       {view?.error && (
         <p className="error-inline" role="alert" data-testid="resampling-error">
           {view.error}

@@ -1,18 +1,18 @@
 /**
  * What a resampler does to the training split, before anything is trained: which real points it
  * keeps or removes, which synthetic points it adds and from which parents — for the resampling
- * view and the SMOTE step-through. Pure (core protocol, no TF.js), run on the main thread for
- * small data only.
+ * view and the SMOTE step-through. Pure (core protocol, no TF.js); the app computes it in a
+ * worker so a costly method (SVM-SMOTE, CNN, instance hardness) never blocks the page.
  */
-import type { ExperimentConfig } from '../core/config';
-import { METHODS, methodLabel } from '../core/methods';
-import { kNearest } from '../core/neighbors/knn';
-import { methodData, prepareExperiment, toOriginalUnits } from '../core/protocol';
-import { applyScaler } from '../core/data/scaler';
-import { fitPca2, projectPca2 } from '../core/data/pca';
-import { countClasses, takeRows, type Matrix } from '../core/types';
+import type { ExperimentConfig } from './config';
+import { METHODS, methodLabel } from './methods';
+import { kNearest } from './neighbors/knn';
+import { methodData, prepareExperiment, toOriginalUnits } from './protocol';
+import { applyScaler } from './data/scaler';
+import { fitPca2, projectPca2 } from './data/pca';
+import { countClasses, takeRows, type Matrix } from './types';
 
-/** Above this many resampler input rows the preview is skipped (training is not limited). */
+/** Above this many resampler input rows the preview is skipped: it is drawn point by point (training is not limited). */
 export const PREVIEW_MAX_ROWS = 6000;
 /** Steps of the SMOTE walk-through that carry their neighbourhoods. */
 export const WALKTHROUGH_STEPS = 200;
@@ -66,7 +66,7 @@ export function buildResamplingPreview(config: ExperimentConfig, methodIndex: nu
     const leaky = method.params.leakBeforeSplit === true;
     const inputRows = leaky ? Int32Array.from({ length: prep.dataset.X.rows }, (_, i) => i) : prep.split.train;
     if (inputRows.length > PREVIEW_MAX_ROWS) {
-      return empty(methodIndex, label, `The preview runs in this page and stops at ${PREVIEW_MAX_ROWS.toLocaleString('en')} rows (this one has ${inputRows.length.toLocaleString('en')}). Lower the sample count to see it; training is not limited.`);
+      return empty(methodIndex, label, `The preview draws every point and stops at ${PREVIEW_MAX_ROWS.toLocaleString('en')} rows (this one has ${inputRows.length.toLocaleString('en')}). Lower the sample count to see it; training is not limited.`);
     }
     const data = methodData(prep, method);
     const r = data.resampled!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, parseConfig } from '../core/config';
+import { defaultConfig, parseConfig } from './config';
 import { buildResamplingPreview, PREVIEW_MAX_ROWS, WALKTHROUGH_STEPS } from './resamplingPreview';
 
 const config = parseConfig({ ...defaultConfig(), methods: ['none', 'random-under', 'smote', { id: 'smote', params: { leakBeforeSplit: true } }] });
