@@ -32,13 +32,22 @@ export interface PreparedExperiment {
   minorityClass: number;
 }
 
+/** The config's dataset, drawn from the 'data' stream of its seed. Everything that shows or trains on it calls this. */
+export function buildDataset(config: ExperimentConfig): Dataset {
+  const { kind: _kind, ...spec } = config.dataset;
+  return generateSynthetic(spec, createRng(config.seed).fork('data'));
+}
+
+/** The stratified train / validation / test split of labels `y`, drawn from the 'split' stream of the seed. */
+export function splitRows(config: ExperimentConfig, y: Labels, nClasses: number): PreparedExperiment['split'] {
+  return stratifiedSplit(y, nClasses, config.split, createRng(config.seed).fork('split'));
+}
+
 /** Builds the dataset and the split, fits the scaler on the training split. Pure and seeded. */
 export function prepareExperiment(config: ExperimentConfig): PreparedExperiment {
-  const root = createRng(config.seed);
-  const { kind: _kind, ...spec } = config.dataset;
-  const dataset = generateSynthetic(spec, root.fork('data'));
+  const dataset = buildDataset(config);
   const nClasses = dataset.classNames.length;
-  const split = stratifiedSplit(dataset.y, nClasses, config.split, root.fork('split'));
+  const split = splitRows(config, dataset.y, nClasses);
   const trainRaw = takeRows(dataset.X, split.train);
   const scaler = fitStandardScaler(trainRaw);
   const part = (idx: Int32Array) => ({ X: applyScaler(takeRows(dataset.X, idx), scaler), y: Int32Array.from(idx, (i) => dataset.y[i]) });
@@ -94,7 +103,7 @@ function honestData(prep: PreparedExperiment, method: MethodSpec): MethodData {
 function leakyData(prep: PreparedExperiment, method: MethodSpec): MethodData {
   const { X, y } = prep.dataset;
   const resampled = resample(prep, method, X, y)!;
-  const split = stratifiedSplit(resampled.y, prep.nClasses, prep.config.split, createRng(prep.config.seed).fork('split'));
+  const split = splitRows(prep.config, resampled.y, prep.nClasses);
   const scaler = fitStandardScaler(takeRows(resampled.X, split.train));
   const part = (idx: Int32Array) => ({ X: applyScaler(takeRows(resampled.X, idx), scaler), y: Int32Array.from(idx, (i) => resampled.y[i]) });
   const train = part(split.train);

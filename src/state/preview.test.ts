@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { projectTo2d } from './preview';
+import { defaultConfig, parseConfig } from '../core/config';
+import { prepareExperiment } from '../core/protocol';
+import { buildPreview, projectTo2d } from './preview';
 
 describe('projection to 2-D for drawing', () => {
   it('keeps two features as they are', () => {
@@ -21,5 +23,24 @@ describe('projection to 2-D for drawing', () => {
     expect(r.points.length).toBe(2 * rows);
     expect(r.projection.kind).toBe('pca');
     if (r.projection.kind === 'pca') expect(r.projection.explainedVarianceRatio[0] + r.projection.explainedVarianceRatio[1]).toBeCloseTo(1, 9);
+  });
+});
+
+describe('dataset preview', () => {
+  it('shows exactly the data and training counts the experiment trains on', () => {
+    for (const config of [defaultConfig(), parseConfig({ dataset: { shape: 'spiral', classes: 5, n: 700 }, seed: 9 })]) {
+      const preview = buildPreview(config);
+      const prep = prepareExperiment(config);
+      expect(preview.error).toBeNull();
+      expect(Array.from(preview.points)).toEqual(Array.from(prep.dataset.X.data));
+      expect(Array.from(preview.y)).toEqual(Array.from(prep.dataset.y));
+      expect(preview.trainCounts).toEqual(prep.trainCounts);
+    }
+  });
+
+  it('keeps the data on screen and explains when the split is impossible', () => {
+    const preview = buildPreview(parseConfig({ dataset: { n: 20, classes: 10, imbalanceRatio: 1 } }));
+    expect(preview.counts.reduce((a, b) => a + b, 0)).toBe(20);
+    expect(preview.error).toMatch(/Got/);
   });
 });

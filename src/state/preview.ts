@@ -4,9 +4,7 @@
  * control change.
  */
 import type { ExperimentConfig } from '../core/config';
-import { generateSynthetic } from '../core/data/generators';
-import { stratifiedSplit } from '../core/data/split';
-import { createRng } from '../core/random';
+import { buildDataset, splitRows } from '../core/protocol';
 import { fitPca2, projectPca2 } from '../core/data/pca';
 import { countClasses, type Matrix } from '../core/types';
 
@@ -31,18 +29,16 @@ export function projectTo2d(X: Matrix): { points: Float32Array; projection: Data
   return { points: projectPca2(X, pca), projection: { kind: 'pca', explainedVarianceRatio: pca.explainedVarianceRatio } };
 }
 
-/** Builds the preview with the same seed forks as the experiment pipeline, so it shows the same data. */
+/** Builds the preview from the protocol's own dataset and split, so it shows exactly the data that is trained on. */
 export function buildPreview(config: ExperimentConfig): DatasetPreview {
-  const root = createRng(config.seed);
-  const { kind: _kind, ...spec } = config.dataset;
   try {
-    const ds = generateSynthetic(spec, root.fork('data'));
+    const ds = buildDataset(config);
     const nClasses = ds.classNames.length;
     const counts = countClasses(ds.y, nClasses);
     let trainCounts = counts;
     let error: string | null = null;
     try {
-      const split = stratifiedSplit(ds.y, nClasses, config.split, root.fork('split'));
+      const split = splitRows(config, ds.y, nClasses);
       trainCounts = countClasses(Int32Array.from(split.train, (i) => ds.y[i]), nClasses);
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
