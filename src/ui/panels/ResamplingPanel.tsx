@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { METHODS, methodLabel } from '../../core/methods';
 import type { ResamplingPreview } from '../../core/resamplingPreview';
 import type { DatasetPreview } from '../../state/preview';
@@ -9,28 +9,34 @@ import { useLab } from '../storeContext';
 const SIZE = 360;
 const STEP_MS = 350;
 
+/** The real points the resampler kept, gathered once per preview (not on every hover redraw). */
+function keptPoints(data: DatasetPreview, view: ResamplingPreview): { points: Float32Array; y: Int32Array } {
+  const removed = new Set(view.removedRows);
+  const keptRows = Array.from(view.inputRows).filter((r) => !removed.has(r));
+  const points = new Float32Array(keptRows.length * 2);
+  const y = new Int32Array(keptRows.length);
+  keptRows.forEach((r, i) => {
+    points[2 * i] = data.points[2 * r];
+    points[2 * i + 1] = data.points[2 * r + 1];
+    y[i] = data.y[r];
+  });
+  return { points, y };
+}
+
 interface Props {
   data: DatasetPreview;
   view: ResamplingPreview;
+  kept: { points: Float32Array; y: Int32Array };
   /** Synthetic points shown (all, or the first `step` during the walk-through). */
   step: number | null;
   hover: number;
 }
 
-function draw(ctx: CanvasRenderingContext2D, b: Bounds, { data, view, step, hover }: Props) {
+function draw(ctx: CanvasRenderingContext2D, b: Bounds, { data, view, kept, step, hover }: Props) {
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, SIZE, SIZE);
-  const removed = new Set(view.removedRows);
-  const keptRows = Array.from(view.inputRows).filter((r) => !removed.has(r));
-  const keptPts = new Float32Array(keptRows.length * 2);
-  const keptY = new Int32Array(keptRows.length);
-  keptRows.forEach((r, i) => {
-    keptPts[2 * i] = data.points[2 * r];
-    keptPts[2 * i + 1] = data.points[2 * r + 1];
-    keptY[i] = data.y[r];
-  });
   drawRemoved(ctx, b, data.points, view.removedRows, data.y);
-  drawPoints(ctx, b, keptPts, keptY, data.counts, 2.2);
+  drawPoints(ctx, b, kept.points, kept.y, data.counts, 2.2);
   const shown = step ?? view.synthetic.y.length;
   drawSynthetic(ctx, b, { X: view.synthetic.X, parents: view.synthetic.parents }, data.points, (i) => view.synthetic.y[i], { count: shown, segments: false });
   const pt = (row: number): [number, number] => [data.points[2 * row], data.points[2 * row + 1]];
@@ -62,7 +68,8 @@ export function ResamplingPanel() {
   const [playing, setPlaying] = useState(false);
   const [hover, setHover] = useState(-1);
   const ref = useRef<HTMLCanvasElement>(null);
-  const bounds = boundsOf(data.points);
+  const bounds = useMemo(() => boundsOf(data.points), [data.points]);
+  const kept = useMemo(() => (view && !view.error ? keptPoints(data, view) : null), [data, view]);
 
   useEffect(() => {
     setStep(null);
@@ -83,7 +90,7 @@ export function ResamplingPanel() {
 
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
-    if (ctx && view && !view.error) draw(ctx, bounds, { data, view, step, hover });
+    if (ctx && view && kept) draw(ctx, bounds, { data, view, kept, step, hover });
   });
 
   const resamplingMethods = methods.map((m, i) => ({ m, i })).filter(({ m }) => METHODS[m.id].resampler);
