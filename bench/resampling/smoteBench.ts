@@ -33,6 +33,14 @@ export interface SmoteBenchResult extends SmoteBenchCase {
   /** Rows after resampling on each side (they must agree). */
   rowsOut: { ours: number; imblearn: number | null };
   rounds: { ours: number[]; imblearn: number[] | null };
+  /**
+   * Time to allocate a fresh Float64Array of the output's size and write every element once (best
+   * of the rounds): the page-fault floor any JavaScript resampler pays for a new output array.
+   * NumPy (≥ 1.22) asks the kernel for transparent huge pages on large arrays (madvise) and
+   * glibc reuses freed blocks between rounds; JavaScript engines offer neither, so this floor is
+   * the part of ours_ms that no algorithm can remove.
+   */
+  freshOutputFloor_ms: number;
   /** Why imblearn_ms is null, if it is. */
   imblearnNote?: string;
 }
@@ -114,6 +122,8 @@ export function runSmoteBenchmark(cases: readonly SmoteBenchCase[] = SMOTE_BENCH
         note = e instanceof Error ? e.message : String(e);
       }
     }
+    const floor: number[] = [];
+    for (let r = 0; r < rounds; r++) floor.push(freshOutputFill(rowsOurs * c.cols));
     const oursMs = Math.min(...ours);
     const imbMs = imb ? Math.min(...imb.times) : null;
     results.push({
@@ -122,12 +132,23 @@ export function runSmoteBenchmark(cases: readonly SmoteBenchCase[] = SMOTE_BENCH
       ours_ms: round1(oursMs),
       imblearn_ms: imbMs === null ? null : round1(imbMs),
       ratio: imbMs === null ? null : Math.round((oursMs / imbMs) * 1000) / 1000,
+      freshOutputFloor_ms: round1(Math.min(...floor)),
       rowsOut: { ours: rowsOurs, imblearn: imb?.rows ?? null },
       rounds: { ours: ours.map(round1), imblearn: imb ? imb.times.map(round1) : null },
       ...(note ? { imblearnNote: note } : {}),
     });
   }
   return results;
+}
+
+/** Milliseconds to allocate a fresh float64 array of `length` elements and write each element once. */
+function freshOutputFill(length: number): number {
+  const t0 = performance.now();
+  const a = new Float64Array(length);
+  a.fill(1);
+  const ms = performance.now() - t0;
+  if (a[length - 1] !== 1) throw new Error('fill did not happen');
+  return ms;
 }
 
 const round1 = (v: number) => Math.round(v * 10) / 10;

@@ -15,9 +15,12 @@ export function writeInterpolated(X: Matrix, out: ResampleResult, row: number, a
   const d = X.cols;
   const src = X.data;
   const dst = out.X.data;
+  const ao = a * d;
+  const bo = b * d;
+  const ro = row * d;
   for (let j = 0; j < d; j++) {
-    const xa = src[a * d + j];
-    dst[row * d + j] = xa + u * (src[b * d + j] - xa);
+    const xa = src[ao + j];
+    dst[ro + j] = xa + u * (src[bo + j] - xa);
   }
   out.y[row] = c;
   out.parents[2 * row] = a;
