@@ -5,6 +5,7 @@ import { decodeConfig, encodeConfig } from './state/urlCodec';
 import { benchmarkBackend, benchmarkSmoteInWorker, createWorkerPreviewer, runComparison } from './workerClient/labClient';
 import { App } from './ui/App';
 import { StoreProvider } from './ui/storeContext';
+import { createDataLoader } from './workerClient/dataClient';
 import './ui/styles.css';
 
 function readUrl() {
@@ -17,7 +18,7 @@ function readUrl() {
 }
 
 const fromUrl = readUrl();
-const store = createLabStore({ runner: runComparison, previewer: createWorkerPreviewer(), initialConfig: fromUrl.config, backendRequest: fromUrl.backend, urlError: fromUrl.urlError });
+const store = createLabStore({ runner: runComparison, previewer: createWorkerPreviewer(), loader: createDataLoader(), initialConfig: fromUrl.config, backendRequest: fromUrl.backend, urlError: fromUrl.urlError });
 
 // The URL always holds the current experiment (never its results).
 const syncUrl = () => {

@@ -11,6 +11,7 @@ const exposed = {
   benchmark: api.benchmark,
   benchmarkSmote: api.benchmarkSmote,
   previewResampling: api.previewResampling,
+  setData: api.setData,
   async runMethod(...args: Parameters<typeof api.runMethod>) {
     const result = await api.runMethod(...args);
     return Comlink.transfer(result, transferablesOf(result));

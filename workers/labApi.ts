@@ -4,7 +4,7 @@
  * ≤ 10 Hz, tags failures with the backend they happened on, and lists the typed arrays to transfer.
  */
 import { parseConfig, type ExperimentConfig } from '../src/core/config';
-import { prepareExperiment, runMethod, type MethodResult, type PreparedExperiment } from '../src/core/experiment';
+import { prepareExperiment, runMethodOverSplits, type LoadedData, type MethodResult, type PreparedExperiment } from '../src/core/experiment';
 import { MLP_BENCH_WORKLOAD, measureTrainingThroughput } from '../src/core/training/benchmark';
 import { SMOTE_BENCH_CASES, timeSmote } from '../src/core/resampling/benchmarkData';
 import { buildResamplingPreview, type ResamplingPreview } from '../src/core/resamplingPreview';
@@ -15,8 +15,11 @@ export interface ProgressEvent {
   index: number;
   epoch: number;
   epochs: number;
-  /** Every epoch so far (small: one entry per epoch), so a dropped message loses nothing. */
+  /** Every epoch so far of the current split (small: one entry per epoch), so a dropped message loses nothing. */
   history: EpochEvent[];
+  /** Protocols with several splits: which one is training (0-based) and how many there are. */
+  split: number;
+  splits: number;
 }
 
 export interface WorkerMethodResult extends MethodResult {
@@ -35,12 +38,15 @@ export function transferablesOf(r: MethodResult): ArrayBuffer[] {
 
 export function createLabApi(init: (req: BackendRequest) => Promise<BackendInfo>, now: () => number = () => performance.now()) {
   let backend: BackendInfo | null = null;
-  let cached: { key: string; prep: PreparedExperiment } | null = null;
+  let data: LoadedData | null = null;
+  // Prepared splits of the current config (every method of a run uses the same ones).
+  let cached: { key: string; preps: Map<number, PreparedExperiment> } | null = null;
 
-  const prepared = (config: ExperimentConfig): PreparedExperiment => {
+  const prepared = (config: ExperimentConfig, splitIndex: number): PreparedExperiment => {
     const key = JSON.stringify({ d: config.dataset, s: config.split, seed: config.seed, m: config.methods, model: config.model });
-    if (!cached || cached.key !== key) cached = { key, prep: prepareExperiment(config) };
-    return cached.prep;
+    if (!cached || cached.key !== key) cached = { key, preps: new Map() };
+    if (!cached.preps.has(splitIndex)) cached.preps.set(splitIndex, prepareExperiment(config, data, splitIndex));
+    return cached.preps.get(splitIndex)!;
   };
 
   return {
@@ -50,21 +56,36 @@ export function createLabApi(init: (req: BackendRequest) => Promise<BackendInfo>
       return backend;
     },
 
-    /** Runs method `index` of `rawConfig`, reporting progress through `onProgress` (a comlink proxy). */
+    /**
+     * The loaded dataset (built-in or the user's file) the next runs and previews use; null for
+     * synthetic data. Sent once per worker, not with every call.
+     */
+    setData(next: LoadedData | null): void {
+      data = next;
+      cached = null;
+    },
+
+    /** Runs method `index` of `rawConfig` over every split of its protocol, reporting progress through `onProgress` (a comlink proxy). */
     async runMethod(rawConfig: unknown, index: number, onProgress?: (ev: ProgressEvent) => void): Promise<WorkerMethodResult> {
       if (!backend) throw new Error('init() must be called before runMethod().');
       const config = parseConfig(rawConfig);
-      const prep = prepared(config);
       const epochs = config.model.epochs;
-      const history: EpochEvent[] = [];
+      let history: EpochEvent[] = [];
+      let split = 0;
+      let splits = 1;
       let lastSent = -Infinity;
-      const result = await runMethod(prep, index, {
+      const result = await runMethodOverSplits(config, (s) => prepared(config, s), index, {
+        onSplit: (s, count) => {
+          split = s;
+          splits = count;
+          history = [];
+        },
         onEpoch: (ev) => {
           history.push(ev);
           const t = now();
           if (onProgress && (t - lastSent >= PROGRESS_INTERVAL_MS || ev.epoch === epochs)) {
             lastSent = t;
-            onProgress({ index, epoch: ev.epoch, epochs, history: history.slice() });
+            onProgress({ index, epoch: ev.epoch, epochs, history: history.slice(), split, splits });
           }
         },
       });
@@ -74,7 +95,7 @@ export function createLabApi(init: (req: BackendRequest) => Promise<BackendInfo>
 
     /** What method `index` does to the training split, for the resampling view (no training, no backend). */
     previewResampling(rawConfig: unknown, index: number): ResamplingPreview {
-      return buildResamplingPreview(parseConfig(rawConfig), index);
+      return buildResamplingPreview(parseConfig(rawConfig), index, data);
     },
 
     /** SMOTE wall time on benchmark case `index` (see core/resampling/benchmarkData.ts), in this worker. */

@@ -4,7 +4,8 @@
  * runs a different experiment.
  */
 import { ConfigError, got } from './errors';
-import { DATASET_PARAM_SPECS, SPLIT_PARAM_SPECS } from './datasetParams';
+import { DATASET_PARAM_SPECS, IMAGE_PARAM_SPECS, LONG_TAIL_PARAM_SPECS, SPLIT_PARAM_SPECS, type SplitConfig } from './datasetParams';
+import { findBuiltin } from './data/builtins';
 import { METHODS, type MethodId, type MethodSpec } from './methods';
 import { MODEL_PARAM_SPECS, type ModelSpec } from './models/modelSpec';
 import { defaultParams, validateParam, validateParams, type ParamSpec } from './params';
@@ -16,12 +17,36 @@ export interface SyntheticDatasetConfig extends SyntheticSpec {
   kind: 'synthetic';
 }
 
-export type DatasetConfig = SyntheticDatasetConfig;
+/** What the user may set a table column to (its inferred type, another type, or left out). */
+export type ColumnChoice = 'numeric' | 'categorical' | 'boolean' | 'ignored';
+export const COLUMN_CHOICES: readonly ColumnChoice[] = ['numeric', 'categorical', 'boolean', 'ignored'];
+
+/**
+ * Real data: a built-in dataset (`name` = its id) or a file the user loaded (`name` = the file
+ * name; the data itself never leaves the browser, so a shared link asks the receiver to load the
+ * same file). The loaded rows travel beside the config (see `LoadedData`), never inside it.
+ */
+export interface LoadedDatasetConfig {
+  kind: 'builtin' | 'upload';
+  name: string;
+  /** Tables: the target column; absent = the guessed one (label, class, target, y, or the last column). */
+  target?: string;
+  /** Tables: user overrides of inferred column types, by column name. */
+  columns?: Record<string, ColumnChoice>;
+  /** Image sets: side length in pixels and colour after decoding. */
+  image?: { size: number; color: 'gray' | 'rgb' };
+  /** Long-tail builder: sub-sample the training pool to a long-tailed profile, test set balanced. */
+  longTail?: { profile: 'exponential' | 'step'; imbalanceFactor: number; testPerClass: number };
+}
+
+export type DatasetConfig = SyntheticDatasetConfig | LoadedDatasetConfig;
+
+export const isLoadedDataset = (d: DatasetConfig): d is LoadedDatasetConfig => d.kind !== 'synthetic';
 
 export interface ExperimentConfig {
   version: typeof CONFIG_VERSION;
   dataset: DatasetConfig;
-  split: { test: number; validation: number };
+  split: SplitConfig;
   methods: MethodSpec[];
   model: ModelSpec;
   seed: number;
@@ -43,7 +68,7 @@ export function defaultConfig(): ExperimentConfig {
   return {
     version: CONFIG_VERSION,
     dataset: { kind: 'synthetic', ...(defaultParams(DATASET_PARAM_SPECS) as unknown as SyntheticSpec) },
-    split: defaultParams(SPLIT_PARAM_SPECS) as ExperimentConfig['split'],
+    split: defaultParams(SPLIT_PARAM_SPECS) as unknown as SplitConfig,
     methods: [
       { id: 'none', params: {} },
       { id: 'random-over', params: defaultParams(METHODS['random-over'].params) },
@@ -54,6 +79,42 @@ export function defaultConfig(): ExperimentConfig {
     model: defaultParams(MODEL_PARAM_SPECS) as unknown as ModelSpec,
     seed: SEED_SPEC.default as number,
   };
+}
+
+function parseDataset(ds: Record<string, unknown>): DatasetConfig {
+  const kind = ds.kind ?? 'synthetic';
+  if (kind === 'synthetic') {
+    const { kind: _kind, ...dsParams } = ds;
+    return { kind: 'synthetic', ...validateParams(DATASET_PARAM_SPECS, dsParams, 'dataset') } as SyntheticDatasetConfig;
+  }
+  if (kind !== 'builtin' && kind !== 'upload') {
+    throw new ConfigError(`dataset.kind must be 'synthetic', 'builtin' or 'upload'. Got ${got(kind)} instead.`, 'dataset.kind');
+  }
+  rejectUnknown(ds, ['kind', 'name', 'target', 'columns', 'image', 'longTail'], 'dataset');
+  if (typeof ds.name !== 'string' || ds.name.length === 0 || ds.name.length > 255) {
+    throw new ConfigError(`dataset.name must be a built-in dataset id or a file name. Got ${got(ds.name)} instead.`, 'dataset.name');
+  }
+  const builtin = kind === 'builtin' ? findBuiltin(ds.name) : undefined;
+  if (kind === 'builtin' && !builtin) {
+    throw new ConfigError(`dataset.name must be the id of a built-in dataset. Got ${got(ds.name)} instead.`, 'dataset.name');
+  }
+  const out: LoadedDatasetConfig = { kind, name: ds.name };
+  if (ds.target !== undefined) {
+    if (typeof ds.target !== 'string' || ds.target.length === 0) throw new ConfigError(`dataset.target must be a column name. Got ${got(ds.target)} instead.`, 'dataset.target');
+    out.target = ds.target;
+  }
+  if (ds.columns !== undefined) {
+    const cols = asObject(ds.columns, 'dataset.columns');
+    for (const [name, choice] of Object.entries(cols)) {
+      if (!COLUMN_CHOICES.includes(choice as ColumnChoice)) {
+        throw new ConfigError(`dataset.columns.${name} must be one of ${COLUMN_CHOICES.join(', ')}. Got ${got(choice)} instead.`, `dataset.columns.${name}`);
+      }
+    }
+    out.columns = cols as Record<string, ColumnChoice>;
+  }
+  if (ds.image !== undefined) out.image = validateParams(IMAGE_PARAM_SPECS, ds.image, 'dataset.image') as unknown as LoadedDatasetConfig['image'];
+  if (ds.longTail !== undefined) out.longTail = validateParams(LONG_TAIL_PARAM_SPECS, ds.longTail, 'dataset.longTail') as unknown as LoadedDatasetConfig['longTail'];
+  return out;
 }
 
 function asObject(raw: unknown, path: string): Record<string, unknown> {
@@ -83,16 +144,10 @@ export function parseConfig(raw: unknown): ExperimentConfig {
     throw new ConfigError(`config.version must be ${CONFIG_VERSION}. Got ${got(version)} instead.`, 'config.version');
   }
 
-  const ds = asObject(obj.dataset ?? { kind: 'synthetic' }, 'dataset');
-  const kind = ds.kind ?? 'synthetic';
-  if (kind !== 'synthetic') {
-    throw new ConfigError(`dataset.kind must be 'synthetic' (CSV and image datasets come with the upload feature). Got ${got(kind)} instead.`, 'dataset.kind');
-  }
-  const { kind: _kind, ...dsParams } = ds;
-  const dataset = { kind: 'synthetic', ...validateParams(DATASET_PARAM_SPECS, dsParams, 'dataset') } as DatasetConfig;
+  const dataset = parseDataset(asObject(obj.dataset ?? { kind: 'synthetic' }, 'dataset'));
 
-  const split = validateParams(SPLIT_PARAM_SPECS, obj.split, 'split') as ExperimentConfig['split'];
-  if (split.test + split.validation > 0.9) {
+  const split = validateParams(SPLIT_PARAM_SPECS, obj.split, 'split') as unknown as SplitConfig;
+  if (split.protocol === 'holdout' && split.test + split.validation > 0.9) {
     throw new ConfigError(
       `split.test + split.validation must leave at least 10 % of the data for training. Got ${split.test} + ${split.validation} instead.`,
       'split',

@@ -14,13 +14,13 @@ import { CancelledError, ConfigError, DataError, TrainingDivergedError } from '.
 import type { ExperimentConfig } from './config';
 import { inverseFrequencyWeights } from './losses/weightedCrossEntropy';
 import { METHODS, methodLabel, type MethodSpec } from './methods';
-import { summarizeClassification, type MetricSummary } from './metrics';
+import { metricSpread, summarizeClassification, type MeanStd, type MetricSummary, type SpreadMetric } from './metrics';
 import { createRng } from './random';
-import { methodData, prepareExperiment, toOriginalUnits, type PreparedExperiment } from './protocol';
+import { methodData, prepareExperiment, splitCount, toOriginalUnits, type LoadedData, type PreparedExperiment } from './protocol';
 import { trainClassifier, type AbortSignalLike, type EpochEvent } from './training/train';
 import { countClasses, type Labels, type Matrix } from './types';
 
-export { prepareExperiment, type PreparedExperiment } from './protocol';
+export { prepareExperiment, splitCount, type LoadedData, type PreparedExperiment } from './protocol';
 
 /** Class-probability grid over the 2-D feature space, for decision-region maps. */
 export interface DecisionGrid {
@@ -57,6 +57,12 @@ export interface MethodResult {
   synthetic?: { X: Float32Array; parents: Int32Array };
   grid?: DecisionGrid;
   timings: { resampleMs: number; trainMs: number };
+  /**
+   * Protocols with several splits (repeats, folds): the metrics of every split, and their mean ±
+   * std. The other fields (curves, scores, confusion matrix) are those of split 0.
+   */
+  splits?: { splitIndex: number; metrics: MetricSummary }[];
+  spread?: Record<SpreadMetric, MeanStd>;
 }
 
 export interface ExperimentResult {
@@ -139,7 +145,7 @@ export async function runMethod(prep: PreparedExperiment, index: number, opts: R
     base.timings.resampleMs = t1 - t0;
     const rows: number[] = [];
     if (resampled) for (let i = 0; i < resampled.origin.length; i++) if (resampled.origin[i] < 0) rows.push(i);
-    if (resampled && rows.length > 0 && prep.dataset.X.cols === 2) {
+    if (resampled && rows.length > 0 && prep.source.raw2d) {
       base.synthetic = {
         X: toOriginalUnits(resampled.X, rows, data.scaler),
         parents: Int32Array.from(rows.flatMap((r) => [resampled.parents[2 * r], resampled.parents[2 * r + 1]]), (p) => (p >= 0 ? data.inputRowToDataset(p) : -1)),
@@ -164,7 +170,7 @@ export async function runMethod(prep: PreparedExperiment, index: number, opts: R
     base.testScores = model.predictProba(data.test.X);
     base.metrics = summarizeClassification(data.test.y, base.testScores, prep.nClasses, { minorityClass: prep.minorityClass });
     const resolution = opts.gridResolution ?? 64;
-    if (resolution > 0 && prep.dataset.X.cols === 2) {
+    if (resolution > 0 && prep.source.raw2d) {
       const { grid, X: gridX } = gridFor(prep, data.scaler, resolution);
       base.grid = { ...grid, probs: model.predictProba(gridX) };
     }
@@ -177,15 +183,69 @@ export async function runMethod(prep: PreparedExperiment, index: number, opts: R
   }
 }
 
-/** Runs every method of the config in turn (the CLI path; the browser runs methods in parallel workers). */
+/**
+ * Runs method `index` on every split of the protocol (`prepare(s)` gives split s; callers cache
+ * it across methods). Returns split 0's full result with every split's metrics and their mean ±
+ * std; the first split that fails makes the whole result that failure.
+ */
+export async function runMethodOverSplits(
+  config: ExperimentConfig,
+  prepare: (splitIndex: number) => PreparedExperiment,
+  index: number,
+  opts: RunMethodOptions & { onSplit?: (splitIndex: number, count: number) => void } = {},
+): Promise<MethodResult> {
+  const count = splitCount(config);
+  let first: MethodResult | null = null;
+  const splits: { splitIndex: number; metrics: MetricSummary }[] = [];
+  for (let s = 0; s < count; s++) {
+    opts.onSplit?.(s, count);
+    let result: MethodResult;
+    try {
+      result = await runMethod(prepare(s), index, s === 0 ? opts : { ...opts, gridResolution: 0 });
+    } catch (err) {
+      if (err instanceof CancelledError) throw err;
+      // Preparing the split itself failed (a class too small for the folds, …): a data problem.
+      const base = first ?? emptyResult(config, index);
+      return { ...base, status: 'error', error: describeError(err) };
+    }
+    if (result.status === 'error') return count > 1 ? { ...result, error: { ...result.error!, message: `Split ${s + 1} of ${count}: ${result.error!.message}` } } : result;
+    first ??= result;
+    splits.push({ splitIndex: s, metrics: result.metrics! });
+  }
+  if (count === 1) return first!;
+  return { ...first!, splits, spread: metricSpread(splits.map((x) => x.metrics)) };
+}
+
+function emptyResult(config: ExperimentConfig, index: number): MethodResult {
+  const method = config.methods[index];
+  return {
+    index,
+    method,
+    label: methodLabel(method),
+    status: 'error',
+    trainCountsBefore: [],
+    trainCountsAfter: [],
+    history: [],
+    testScores: new Float32Array(0),
+    testY: new Int32Array(0),
+    timings: { resampleMs: 0, trainMs: 0 },
+  };
+}
+
+/** Runs every method of the config in turn over every split (the CLI path; the browser runs methods in parallel workers). */
 export async function runExperiment(
   config: ExperimentConfig,
-  opts: RunMethodOptions & { onMethodDone?: (r: MethodResult) => void } = {},
+  opts: RunMethodOptions & { onMethodDone?: (r: MethodResult) => void; data?: LoadedData | null } = {},
 ): Promise<ExperimentResult> {
-  const prep = prepareExperiment(config);
+  const preps = new Map<number, PreparedExperiment>();
+  const prepare = (s: number) => {
+    if (!preps.has(s)) preps.set(s, prepareExperiment(config, opts.data, s));
+    return preps.get(s)!;
+  };
+  const prep = prepare(0);
   const methods: MethodResult[] = [];
   for (let i = 0; i < config.methods.length; i++) {
-    const r = await runMethod(prep, i, opts);
+    const r = await runMethodOverSplits(config, prepare, i, opts);
     methods.push(r);
     opts.onMethodDone?.(r);
   }

@@ -10,20 +10,34 @@
  */
 import { applyScaler, fitStandardScaler } from './data/scaler';
 import { generateSynthetic } from './data/generators';
-import { stratifiedSplit } from './data/split';
-import type { ExperimentConfig } from './config';
+import { stratifiedSplit, type SplitIndices } from './data/split';
+import { balancedTestSplit, crossValidationSplits } from './data/folds';
+import { matrixSource, type EncodedParts, type Source } from './data/source';
+import { loadedSource, type LoadedData } from './data/loadedSource';
+import { isLoadedDataset, type ExperimentConfig } from './config';
+import { ConfigError } from './errors';
+import { findBuiltin } from './data/builtins';
 import { isLeaky, METHODS, resamplerOptions, type MethodSpec } from './methods';
 import { createRng } from './random';
 import { resamplers } from './resampling/registry';
 import type { ResampleResult } from './resampling/types';
 import { countClasses, takeRows, type Dataset, type Labels, type Matrix } from './types';
 
+export type { LoadedData } from './data/loadedSource';
+
 export interface PreparedExperiment {
   config: ExperimentConfig;
+  source: Source;
+  /** Every labelled row: X in the units preprocessing starts from (raw for numeric data). */
   dataset: Dataset;
   nClasses: number;
-  split: { train: Int32Array; validation: Int32Array; test: Int32Array };
+  /** Which split of the protocol this is (repeat r, fold f), and how many there are. */
+  splitIndex: number;
+  splitCount: number;
+  split: SplitIndices;
   scaler: { mean: Float64Array; scale: Float64Array };
+  /** Model-ready features, preprocessing fitted on the training split only. */
+  encoded: EncodedParts;
   train: { X: Matrix; y: Labels };
   validation: { X: Matrix; y: Labels };
   test: { X: Matrix; y: Labels };
@@ -32,37 +46,138 @@ export interface PreparedExperiment {
   minorityClass: number;
 }
 
-/** The config's dataset, drawn from the 'data' stream of its seed. Everything that shows or trains on it calls this. */
+/**
+ * The config's data as a Source: generated from the 'data' stream of its seed (synthetic), or the
+ * rows the user loaded (`data`, required for built-in and uploaded datasets).
+ */
+export function buildSource(config: ExperimentConfig, data?: LoadedData | null): Source {
+  if (!isLoadedDataset(config.dataset)) {
+    const { kind: _kind, ...spec } = config.dataset;
+    const ds = generateSynthetic(spec, createRng(config.seed).fork('data'));
+    return matrixSource({ kind: 'synthetic', X: ds.X, y: ds.y, classNames: ds.classNames, featureNames: ds.featureNames, raw2d: ds.X.cols === 2 ? ds.X : undefined });
+  }
+  if (!data) {
+    const what = config.dataset.kind === 'builtin' ? `the built-in dataset '${config.dataset.name}'` : `the file '${config.dataset.name}'`;
+    throw new ConfigError(`This experiment uses ${what}, which is not loaded yet. Load it in the Data panel (it stays in your browser).`, 'dataset');
+  }
+  return loadedSource(config, data);
+}
+
+/** The synthetic dataset of a config (the 2-D playground data). */
 export function buildDataset(config: ExperimentConfig): Dataset {
-  const { kind: _kind, ...spec } = config.dataset;
-  return generateSynthetic(spec, createRng(config.seed).fork('data'));
+  const source = buildSource(config) as Source & { X: Matrix };
+  return { X: source.X, y: source.y, classNames: source.classNames, featureNames: [], kind: 'tabular' };
 }
 
-/** The stratified train / validation / test split of labels `y`, drawn from the 'split' stream of the seed. */
-export function splitRows(config: ExperimentConfig, y: Labels, nClasses: number): PreparedExperiment['split'] {
-  return stratifiedSplit(y, nClasses, config.split, createRng(config.seed).fork('split'));
+/** How many train/test splits the config's protocol makes (repeats × folds for cross-validation). */
+export function splitCount(config: ExperimentConfig): number {
+  const { protocol, folds, repeats } = config.split;
+  return protocol === 'cross-validation' && !hasFixedTest(config) ? folds * repeats : repeats;
 }
 
-/** Builds the dataset and the split, fits the scaler on the training split. Pure and seeded. */
-export function prepareExperiment(config: ExperimentConfig): PreparedExperiment {
-  const dataset = buildDataset(config);
-  const nClasses = dataset.classNames.length;
-  const split = splitRows(config, dataset.y, nClasses);
-  const trainRaw = takeRows(dataset.X, split.train);
-  const scaler = fitStandardScaler(trainRaw);
-  const part = (idx: Int32Array) => ({ X: applyScaler(takeRows(dataset.X, idx), scaler), y: Int32Array.from(idx, (i) => dataset.y[i]) });
-  const train = part(split.train);
+/**
+ * Whether the data brings its own test set (the long-tail builder's balanced one, or a built-in
+ * image set's test folder): the protocol is then hold-out against it, repeated.
+ */
+export function hasFixedTest(config: ExperimentConfig): boolean {
+  const d = config.dataset;
+  if (!isLoadedDataset(d)) return false;
+  return d.longTail !== undefined || (d.kind === 'builtin' && findBuiltin(d.name)?.testFile !== undefined);
+}
+
+/**
+ * Split `splitIndex` of the config's protocol over labels `y`, drawn from the 'split' stream of the
+ * seed. Hold-out repeat 0 is the single hold-out split (`fork('split')`), repeat r > 0 draws from
+ * `fork('split').fork('repeat:r')`. Rows of a fixed test set (`fixedTest`) are always the test
+ * split; validation is then carved from the other rows.
+ */
+export function splitRows(config: ExperimentConfig, y: Labels, nClasses: number, splitIndex = 0, classNames?: readonly string[], fixedTest?: Int32Array): SplitIndices {
+  const s = config.split;
+  const rng = createRng(config.seed).fork('split');
+  const repeatRng = (r: number) => (r === 0 ? rng : rng.fork(`repeat:${r}`));
+  if (fixedTest && fixedTest.length > 0) {
+    const isTest = new Uint8Array(y.length);
+    for (const i of fixedTest) isTest[i] = 1;
+    const pool = Int32Array.from({ length: y.length }, (_, i) => i).filter((i) => !isTest[i]);
+    const test = Int32Array.from(fixedTest).sort();
+    if (s.validation === 0) return { train: pool, validation: new Int32Array(0), test };
+    // Validation carved from the pool: a stratified "test" fraction of it, renamed.
+    const inner = stratifiedSplit(Int32Array.from(pool, (i) => y[i]), nClasses, { test: s.validation, validation: 0 }, repeatRng(splitIndex), classNames);
+    return { train: Int32Array.from(inner.train, (i) => pool[i]), validation: Int32Array.from(inner.test, (i) => pool[i]).sort(), test };
+  }
+  if (s.protocol === 'cross-validation') {
+    const all = crossValidationSplits(y, nClasses, { folds: s.folds, validation: s.validation, repeats: Math.floor(splitIndex / s.folds) + 1 }, rng, classNames);
+    const { train, validation, test } = all[splitIndex];
+    return { train, validation, test };
+  }
+  if (s.protocol === 'balanced-test') return balancedTestSplit(y, nClasses, { testPerClass: s.testPerClass, validation: s.validation }, repeatRng(splitIndex), classNames);
+  return stratifiedSplit(y, nClasses, { test: s.test, validation: s.validation }, repeatRng(splitIndex), classNames);
+}
+
+/**
+ * Builds the source and split `splitIndex`, fits preprocessing on its training rows and encodes
+ * the three parts. Pure and seeded.
+ */
+export function prepareExperiment(config: ExperimentConfig, data?: LoadedData | null, splitIndex = 0): PreparedExperiment {
+  const source = buildSource(config, data);
+  const nClasses = source.classNames.length;
+  const count = splitCount(config);
+  if (!Number.isInteger(splitIndex) || splitIndex < 0 || splitIndex >= count) throw new ConfigError(`split index must be in 0..${count - 1}. Got ${splitIndex} instead.`);
+  const split = splitRows(config, source.y, nClasses, splitIndex, source.classNames, source.fixedTest);
+  const encoded = source.features(split.train, [split.train, split.validation, split.test], 'one-hot');
+  const yOf = (idx: Int32Array) => Int32Array.from(idx, (i) => source.y[i]);
+  const [trainX, validationX, testX] = encoded.parts;
+  const train = { X: trainX, y: yOf(split.train) };
   const trainCounts = countClasses(train.y, nClasses);
   let minorityClass = 0;
   for (let c = 1; c < nClasses; c++) if (trainCounts[c] < trainCounts[minorityClass]) minorityClass = c;
-  return { config, dataset, nClasses, split, scaler, train, validation: part(split.validation), test: part(split.test), trainCounts, minorityClass };
+  const dataset: Dataset = {
+    X: datasetMatrix(source, split.train, encoded),
+    y: source.y,
+    classNames: source.classNames,
+    featureNames: encoded.featureNames,
+    kind: source.kind === 'image' ? 'image' : 'tabular',
+    imageShape: source.imageShape,
+  };
+  return {
+    config,
+    source,
+    dataset,
+    nClasses,
+    splitIndex,
+    splitCount: count,
+    split,
+    scaler: encoded.scaler,
+    encoded,
+    train,
+    validation: { X: validationX, y: yOf(split.validation) },
+    test: { X: testX, y: yOf(split.test) },
+    trainCounts,
+    minorityClass,
+  };
 }
 
-function resample(prep: PreparedExperiment, method: MethodSpec, X: Matrix, y: Labels): ResampleResult | null {
+/** Every labelled row in pre-scaling units: raw numeric data as it is; tables encoded with the training fit, then unscaled. */
+function datasetMatrix(source: Source, train: Int32Array, encoded: EncodedParts): Matrix {
+  const withX = source as Source & { X?: Matrix };
+  if (withX.X) return withX.X;
+  const all = Int32Array.from({ length: source.y.length }, (_, i) => i);
+  const X = source.features(train, [all], 'one-hot').parts[0];
+  const out = new Float64Array(X.rows * X.cols);
+  const { mean, scale } = encoded.scaler;
+  for (let i = 0; i < X.rows; i++) for (let j = 0; j < X.cols; j++) out[i * X.cols + j] = X.data[i * X.cols + j] * scale[j] + mean[j];
+  return { data: out, rows: X.rows, cols: X.cols };
+}
+
+/** Methods that resample categorical columns as category codes (SMOTE-NC, SMOTEN). */
+const needsCodes = (method: MethodSpec) => METHODS[method.id].requires === 'categorical';
+
+function resample(prep: PreparedExperiment, method: MethodSpec, X: Matrix, y: Labels, categoricalFeatures: number[] = []): ResampleResult | null {
   const def = METHODS[method.id];
   if (!def.resampler) return null;
   const rng = createRng(prep.config.seed).fork(`resample:${method.id}`);
-  return resamplers[def.resampler].resample(X, y, { ...resamplerOptions(method), classNames: prep.dataset.classNames } as never, rng);
+  const extra = needsCodes(method) && def.resampler === 'smote-nc' ? { categoricalFeatures } : {};
+  return resamplers[def.resampler].resample(X, y, { ...resamplerOptions(method), ...extra, classNames: prep.dataset.classNames } as never, rng);
 }
 
 /** The data one method trains and is scored on: the shared split, or its own leaky variant. */
@@ -82,6 +197,7 @@ export interface MethodData {
  * never touched.
  */
 function honestData(prep: PreparedExperiment, method: MethodSpec): MethodData {
+  if (needsCodes(method)) return honestCodesData(prep, method);
   const resampled = resample(prep, method, prep.train.X, prep.train.y);
   return {
     train: resampled ? { X: resampled.X, y: resampled.y } : prep.train,
@@ -95,15 +211,46 @@ function honestData(prep: PreparedExperiment, method: MethodSpec): MethodData {
 }
 
 /**
+ * SMOTE-NC / SMOTEN: the training split is encoded with categorical columns as category codes,
+ * resampled (synthetic rows get a category, not a blend of one-hot columns), then one-hot encoded
+ * exactly as the other methods' inputs.
+ */
+function honestCodesData(prep: PreparedExperiment, method: MethodSpec): MethodData {
+  const codes = prep.source.features(prep.split.train, [prep.split.train], 'codes');
+  if (codes.categoricalFeatures.length === 0) {
+    throw new ConfigError(`${METHODS[method.id].label} needs categorical columns, and this data has none. Use SMOTE for numeric data, or mark a column as categorical in the Data panel.`);
+  }
+  const resampled = resample(prep, method, codes.parts[0], prep.train.y, codes.categoricalFeatures)!;
+  const X = codes.toModel(resampled.X);
+  return {
+    train: { X, y: resampled.y },
+    validation: prep.validation,
+    test: prep.test,
+    scaler: prep.scaler,
+    trainCountsBefore: prep.trainCounts,
+    resampled: { ...resampled, X },
+    inputRowToDataset: (i) => prep.split.train[i],
+  };
+}
+
+/**
  * The leaky protocol, for teaching: resample the WHOLE dataset first, then split it. Synthetic
  * (and duplicated) minority points land in the test split next to their parents in the training
  * split, so the test score is inflated. Same seeds and fractions as the honest protocol.
  * @see Santos et al. 2018, Cross-Validation for Imbalanced Datasets: Avoiding Overoptimistic and Overfitting Approaches, IEEE CIM 13(4)
  */
 function leakyData(prep: PreparedExperiment, method: MethodSpec): MethodData {
-  const { X, y } = prep.dataset;
-  const resampled = resample(prep, method, X, y)!;
-  const split = splitRows(prep.config, resampled.y, prep.nClasses);
+  const { y } = prep.dataset;
+  let resampled: ResampleResult;
+  if (needsCodes(method)) {
+    const all = Int32Array.from({ length: y.length }, (_, i) => i);
+    const codes = prep.source.features(all, [all], 'codes');
+    const r = resample(prep, method, codes.parts[0], y, codes.categoricalFeatures)!;
+    resampled = { ...r, X: codes.toModel(r.X) };
+  } else {
+    resampled = resample(prep, method, prep.dataset.X, y)!;
+  }
+  const split = splitRows(prep.config, resampled.y, prep.nClasses, prep.splitIndex, prep.dataset.classNames);
   const scaler = fitStandardScaler(takeRows(resampled.X, split.train));
   const part = (idx: Int32Array) => ({ X: applyScaler(takeRows(resampled.X, idx), scaler), y: Int32Array.from(idx, (i) => resampled.y[i]) });
   const train = part(split.train);

@@ -7,7 +7,7 @@
 import type { ExperimentConfig } from './config';
 import { METHODS, methodLabel } from './methods';
 import { kNearest } from './neighbors/knn';
-import { methodData, prepareExperiment, toOriginalUnits } from './protocol';
+import { methodData, prepareExperiment, toOriginalUnits, type LoadedData } from './protocol';
 import { applyScaler } from './data/scaler';
 import { fitPca2, projectPca2 } from './data/pca';
 import { countClasses, takeRows, type Matrix } from './types';
@@ -56,13 +56,13 @@ function toDrawingSpace(datasetX: Matrix, X: Float32Array, rows: number): Float3
   return projectPca2({ data: X, rows, cols: datasetX.cols }, fitPca2(datasetX));
 }
 
-export function buildResamplingPreview(config: ExperimentConfig, methodIndex: number): ResamplingPreview {
+export function buildResamplingPreview(config: ExperimentConfig, methodIndex: number, loaded?: LoadedData | null): ResamplingPreview {
   const method = config.methods[methodIndex];
   if (!method) return empty(methodIndex, '', 'Pick a method to preview.');
   const label = methodLabel(method);
   if (!METHODS[method.id].resampler) return empty(methodIndex, label, `${label} does not resample the data: it changes the loss instead. Pick a resampling method to preview.`);
   try {
-    const prep = prepareExperiment(config);
+    const prep = prepareExperiment(config, loaded);
     const leaky = method.params.leakBeforeSplit === true;
     const inputRows = leaky ? Int32Array.from({ length: prep.dataset.X.rows }, (_, i) => i) : prep.split.train;
     if (inputRows.length > PREVIEW_MAX_ROWS) {

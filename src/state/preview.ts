@@ -4,7 +4,7 @@
  * control change.
  */
 import type { ExperimentConfig } from '../core/config';
-import { buildDataset, splitRows } from '../core/protocol';
+import { buildSource, splitRows, type LoadedData } from '../core/protocol';
 import { fitPca2, projectPca2 } from '../core/data/pca';
 import { countClasses, type Matrix } from '../core/types';
 
@@ -17,6 +17,8 @@ export interface DatasetPreview {
   classNames: string[];
   counts: number[];
   trainCounts: number[];
+  /** Rows per class of a fixed test set (shipped with the data or built by the long-tail builder), not in `counts`. */
+  fixedTestCounts: number[] | null;
   imbalanceRatio: number;
   /** Set when the dataset or split cannot be built; the message says what to change. */
   error: string | null;
@@ -29,33 +31,71 @@ export function projectTo2d(X: Matrix): { points: Float32Array; projection: Data
   return { points: projectPca2(X, pca), projection: { kind: 'pca', explainedVarianceRatio: pca.explainedVarianceRatio } };
 }
 
-/** Builds the preview from the protocol's own dataset and split, so it shows exactly the data that is trained on. */
-export function buildPreview(config: ExperimentConfig): DatasetPreview {
+/** Rows drawn in the scatter of real data (a class-stratified, evenly spaced sample; PCA fitted on it). */
+export const PREVIEW_SCATTER_ROWS = 2000;
+
+/**
+ * Builds the preview from the protocol's own source and split 0, so it shows exactly the data
+ * that is trained on. Real data is drawn as a PCA of a sample of at most PREVIEW_SCATTER_ROWS
+ * rows (encoded with preprocessing fitted on that sample: a picture, not a model input).
+ */
+export function buildPreview(config: ExperimentConfig, loaded: LoadedData | null = null): DatasetPreview {
   try {
-    const ds = buildDataset(config);
-    const nClasses = ds.classNames.length;
-    const counts = countClasses(ds.y, nClasses);
+    const source = buildSource(config, loaded);
+    const nClasses = source.classNames.length;
+    // With a fixed test set (shipped, or the long-tail builder's), the counts that matter are the
+    // training pool's: the balanced test rows would hide the imbalance.
+    const fixed = new Uint8Array(source.y.length);
+    for (const i of source.fixedTest ?? []) fixed[i] = 1;
+    const counts = countClasses(source.y.filter((_, i) => !fixed[i]), nClasses);
+    const fixedTestCounts = source.fixedTest ? countClasses(Int32Array.from(source.fixedTest, (i) => source.y[i]), nClasses) : null;
     let trainCounts = counts;
     let error: string | null = null;
     try {
-      const split = splitRows(config, ds.y, nClasses);
-      trainCounts = countClasses(Int32Array.from(split.train, (i) => ds.y[i]), nClasses);
+      const split = splitRows(config, source.y, nClasses, 0, source.classNames, source.fixedTest);
+      trainCounts = countClasses(Int32Array.from(split.train, (i) => source.y[i]), nClasses);
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
     }
     const nonEmpty = counts.filter((c) => c > 0);
-    const { points, projection } = projectTo2d(ds.X);
+    const sample = sampleRows(source.y, nClasses, PREVIEW_SCATTER_ROWS);
+    const X = source.raw2d ?? source.features(sample, [sample], 'one-hot').parts[0];
+    const { points, projection } = projectTo2d(X);
     return {
       points,
       projection,
-      y: ds.y,
-      classNames: ds.classNames,
+      y: source.raw2d ? source.y : Int32Array.from(sample, (i) => source.y[i]),
+      classNames: source.classNames,
       counts,
       trainCounts,
+      fixedTestCounts,
       imbalanceRatio: nonEmpty.length ? Math.max(...nonEmpty) / Math.min(...nonEmpty) : NaN,
       error,
     };
   } catch (e) {
-    return { points: new Float32Array(0), projection: { kind: 'features' }, y: new Int32Array(0), classNames: [], counts: [], trainCounts: [], imbalanceRatio: NaN, error: e instanceof Error ? e.message : String(e) };
+    return {
+      points: new Float32Array(0),
+      projection: { kind: 'features' },
+      y: new Int32Array(0),
+      classNames: [],
+      counts: [],
+      trainCounts: [],
+      fixedTestCounts: null,
+      imbalanceRatio: NaN,
+      error: e instanceof Error ? e.message : String(e),
+    };
   }
+}
+
+/** At most `max` rows, every class represented in proportion (at least one row each), evenly spaced within a class. */
+export function sampleRows(y: Int32Array, nClasses: number, max: number): Int32Array {
+  if (y.length <= max) return Int32Array.from({ length: y.length }, (_, i) => i);
+  const byClass: number[][] = Array.from({ length: nClasses }, () => []);
+  for (let i = 0; i < y.length; i++) byClass[y[i]].push(i);
+  const out: number[] = [];
+  for (const rows of byClass) {
+    const take = Math.min(rows.length, Math.max(1, Math.round((rows.length / y.length) * max)));
+    for (let k = 0; k < take; k++) out.push(rows[Math.floor((k * rows.length) / take)]);
+  }
+  return Int32Array.from(out.sort((a, b) => a - b));
 }

@@ -44,7 +44,7 @@ export function runCallbacks(
 
   const progressPatches = (): Map<number, Patch> => {
     const patches = new Map<number, Patch>();
-    for (const [index, ev] of pending) patches.set(index, () => ({ epoch: ev.epoch, epochs: ev.epochs, history: ev.history }));
+    for (const [index, ev] of pending) patches.set(index, () => ({ epoch: ev.epoch, epochs: ev.epochs, history: ev.history, split: ev.split, splits: ev.splits }));
     pending.clear();
     return patches;
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defaultConfig } from '../core/config';
+import { defaultConfig, type SyntheticDatasetConfig } from '../core/config';
 import type { RunCallbacks } from '../workerClient/labClient';
 import type { WorkerMethodResult } from '../../workers/labApi';
 import { createLabStore } from './store';
@@ -41,10 +41,10 @@ describe('lab store', () => {
     const store = createLabStore({ runner: fakeRunner().runner });
     store.getState().setParam('dataset', 'imbalanceRatio', '5000');
     expect(store.getState().fieldErrors['dataset.imbalanceRatio']).toMatch(/between 1 and 1000. Got '5000' instead/);
-    expect(store.getState().config.dataset.imbalanceRatio).toBe(20);
+    expect((store.getState().config.dataset as SyntheticDatasetConfig).imbalanceRatio).toBe(20);
     store.getState().setParam('dataset', 'imbalanceRatio', '100');
     expect(store.getState().fieldErrors).toEqual({});
-    expect(store.getState().config.dataset.imbalanceRatio).toBe(100);
+    expect((store.getState().config.dataset as SyntheticDatasetConfig).imbalanceRatio).toBe(100);
     expect(store.getState().preview.imbalanceRatio).toBeGreaterThan(50);
   });
 
@@ -68,13 +68,13 @@ describe('lab store', () => {
     cb.onMethodStart(0);
     vi.useFakeTimers();
     try {
-      cb.onProgress({ index: 0, epoch: 2, epochs: 60, history: [] });
-      cb.onProgress({ index: 0, epoch: 3, epochs: 60, history: [] });
+      cb.onProgress({ index: 0, epoch: 2, epochs: 60, history: [], split: 0, splits: 1 });
+      cb.onProgress({ index: 0, epoch: 3, epochs: 60, history: [], split: 0, splits: 1 });
       // Progress is coalesced: nothing changes until the flush interval has passed.
       expect(store.getState().run.methods[0]).toMatchObject({ status: 'running', epoch: 0 });
       vi.advanceTimersByTime(PROGRESS_FLUSH_MS);
       expect(store.getState().run.methods[0]).toMatchObject({ status: 'running', epoch: 3 });
-      cb.onProgress({ index: 1, epoch: 5, epochs: 60, history: [] });
+      cb.onProgress({ index: 1, epoch: 5, epochs: 60, history: [], split: 0, splits: 1 });
       cb.onMethodDone(result(0));
       // A done event flushes buffered progress of other methods with it.
       expect(store.getState().run.methods[1].epoch).toBe(5);
@@ -127,7 +127,7 @@ describe('resampling preview requests', () => {
   it('shows the answer to the latest request only, and recomputes when the data changes', async () => {
     const resolvers: { index: number; n: number; resolve: (p: never) => void }[] = [];
     const previewer = (config: ReturnType<typeof defaultConfig>, index: number) =>
-      new Promise<never>((resolve) => resolvers.push({ index, n: config.dataset.n, resolve }));
+      new Promise<never>((resolve) => resolvers.push({ index, n: (config.dataset as SyntheticDatasetConfig).n, resolve }));
     const store = createLabStore({ runner: fakeRunner().runner, previewer: previewer as never });
     store.getState().showResampling(3);
     expect(store.getState().resampling).toMatchObject({ methodIndex: 3, pending: true, preview: null });

@@ -5,33 +5,43 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { defaultConfig, MAX_METHODS, SEED_SPEC, type ExperimentConfig } from '../core/config';
+import { defaultConfig, isLoadedDataset, MAX_METHODS, SEED_SPEC, type ExperimentConfig } from '../core/config';
 import { DATASET_PARAM_SPECS, SPLIT_PARAM_SPECS } from '../core/datasetParams';
 import { METHODS, methodLabel } from '../core/methods';
 import { MODEL_PARAM_SPECS } from '../core/models/modelSpec';
 import { defaultParams, validateParam, type ParamSpec } from '../core/params';
 import type { BackendRequest } from '../../workers/backendTypes';
 import { buildPreview } from './preview';
+import { splitCount } from '../core/protocol';
 import { buildResamplingPreview, type ResamplingPreview } from '../core/resamplingPreview';
-import type { LabState, MethodRunState, ParamGroup, RunState, Runner } from './types';
+import type { DataLoader, LabState, MethodRunState, ParamGroup, RunState, Runner } from './types';
+import type { LoadedData } from '../core/data/loadedSource';
+import { createDataActions, initialDataState } from './dataSlice';
 import { runCallbacks } from './runCallbacks';
 
 const SPECS: Record<ParamGroup, readonly ParamSpec[]> = { dataset: DATASET_PARAM_SPECS, split: SPLIT_PARAM_SPECS, model: MODEL_PARAM_SPECS };
 
 /** Computes a resampling preview (in a worker in the app; directly in tests). */
-export type Previewer = (config: ExperimentConfig, methodIndex: number) => Promise<ResamplingPreview>;
+export type Previewer = (config: ExperimentConfig, methodIndex: number, data: LoadedData | null) => Promise<ResamplingPreview>;
 
-const previewHere: Previewer = async (config, methodIndex) => buildResamplingPreview(config, methodIndex);
+const previewHere: Previewer = async (config, methodIndex, data) => buildResamplingPreview(config, methodIndex, data);
+
+const noLoader: DataLoader = {
+  csv: () => ({ promise: Promise.reject(new Error('Loading files is not available here.')), cancel() {} }),
+  images: () => ({ promise: Promise.reject(new Error('Loading images is not available here.')), cancel() {} }),
+};
 
 export interface StoreOptions {
   runner: Runner;
   previewer?: Previewer;
+  /** Parses CSVs and decodes images (workers in the app). */
+  loader?: DataLoader;
   initialConfig?: ExperimentConfig | null;
   backendRequest?: BackendRequest;
   urlError?: string | null;
 }
 
-const idleRun = (): RunState => ({ id: 0, status: 'idle', config: null, backend: null, mainThreadFallback: false, data: null, methods: [], startedAt: 0, finishedAt: null });
+const idleRun = (): RunState => ({ id: 0, status: 'idle', config: null, backend: null, mainThreadFallback: false, data: null, loaded: null, methods: [], startedAt: 0, finishedAt: null });
 
 export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
   let handle: { cancel(): void } | null = null;
@@ -60,7 +70,7 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
         return;
       }
       set({ resampling: { methodIndex, preview: get().resampling.preview, pending: true } });
-      previewer(config, methodIndex).then(
+      previewer(config, methodIndex, get().data.loaded).then(
         (preview) => {
           if (id === previewRequest) set({ resampling: { methodIndex, preview, pending: false } });
         },
@@ -71,28 +81,42 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
         },
       );
     };
-    const setConfig = (config: ExperimentConfig, fieldErrors: Record<string, string>) => {
-      const datasetChanged = config.dataset !== get().config.dataset || config.seed !== get().config.seed || config.split !== get().config.split;
+    const setConfig = (config: ExperimentConfig, fieldErrors: Record<string, string>, dataChanged = false) => {
+      const datasetChanged = dataChanged || config.dataset !== get().config.dataset || config.seed !== get().config.seed || config.split !== get().config.split;
       const open = get().resampling.methodIndex;
       const modelOnly = config.model !== get().config.model;
-      set({ config, fieldErrors, ...(datasetChanged ? { preview: buildPreview(config) } : {}) });
+      set({ config, fieldErrors, ...(datasetChanged ? { preview: buildPreview(config, get().data.loaded) } : {}) });
       // The model's settings do not change what a resampler does: no new preview then.
       if (open !== null && !modelOnly) requestPreview(config, open < config.methods.length ? open : null);
     };
 
-    const launch = (config: ExperimentConfig, indices: number[], backend: BackendRequest) => {
-      handle = opts.runner(config, backend, runCallbacks(get, set, backend), indices);
+    const launch = (config: ExperimentConfig, indices: number[], backend: BackendRequest, data: LoadedData | null) => {
+      handle = opts.runner(config, backend, runCallbacks(get, set, backend), indices, data);
     };
 
     const initialConfig = opts.initialConfig ?? defaultConfig();
+    const dataActions = createDataActions({
+      get,
+      set,
+      loader: opts.loader ?? noLoader,
+      initialConfig,
+      applyConfig: (config) => setConfig(config, get().fieldErrors, true),
+    });
+    // A link to a built-in dataset loads it; a link to someone's own file says to load it here.
+    if (isLoadedDataset(initialConfig.dataset) && initialConfig.dataset.kind === 'builtin') {
+      const keep = initialConfig.dataset;
+      queueMicrotask(() => dataActions.loadBuiltin(keep.name, keep));
+    }
     return {
       config: initialConfig,
       backendRequest: opts.backendRequest ?? 'auto',
       fieldErrors: {},
       urlError: opts.urlError ?? null,
-      preview: buildPreview(initialConfig),
+      preview: buildPreview(initialConfig, null),
+      data: initialDataState(initialConfig),
       resampling: { methodIndex: null, preview: null, pending: false },
       run: idleRun(),
+      ...dataActions,
 
       setParam(group, name, raw) {
         const spec = SPECS[group].find((s) => s.name === name);
@@ -101,6 +125,8 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
         const { value, error } = tryValidate(spec, raw, path);
         if (error !== null) return set({ fieldErrors: withError(path, error) });
         const config = get().config;
+        // The generator controls only apply to generated data.
+        if (group === 'dataset' && isLoadedDataset(config.dataset)) return;
         setConfig({ ...config, [group]: { ...config[group], [name]: value } }, withError(path, null));
       },
 
@@ -144,8 +170,8 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
       },
 
       startRun() {
-        const { config, fieldErrors, preview, run } = get();
-        if (Object.keys(fieldErrors).length > 0 || preview.error) return;
+        const { config, fieldErrors, preview, run, data } = get();
+        if (Object.keys(fieldErrors).length > 0 || preview.error || data.status === 'loading') return;
         handle?.cancel();
         const methods: MethodRunState[] = config.methods.map((m, index) => ({
           index,
@@ -153,6 +179,8 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
           status: 'queued',
           epoch: 0,
           epochs: config.model.epochs,
+          split: 0,
+          splits: splitCount(config),
           history: [],
         }));
         set({
@@ -163,12 +191,13 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
             backend: null,
             mainThreadFallback: false,
             data: preview,
+            loaded: get().data.loaded,
             methods,
             startedAt: Date.now(),
             finishedAt: null,
           },
         });
-        launch(config, methods.map((m) => m.index), get().backendRequest);
+        launch(config, methods.map((m) => m.index), get().backendRequest, get().data.loaded);
       },
 
       cancelRun() {
@@ -191,7 +220,7 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
         if (!run.config || run.status === 'running') return;
         const methods = run.methods.map((m) => (m.index === index ? { ...m, status: 'queued' as const, error: undefined, result: undefined, history: [], epoch: 0 } : m));
         set({ run: { ...run, id: run.id + 1, status: 'running', methods, finishedAt: null } });
-        launch(run.config, [index], backend);
+        launch(run.config, [index], backend, run.loaded);
       },
     };
   });

@@ -1,4 +1,7 @@
-import type { ExperimentConfig } from '../core/config';
+import type { ColumnChoice, ExperimentConfig, LoadedDatasetConfig } from '../core/config';
+import type { LoadedData } from '../core/data/loadedSource';
+import type { Table } from '../core/data/table/table';
+import type { ImageSet } from '../core/data/images/imageSet';
 import type { MethodId } from '../core/methods';
 import type { EpochEvent } from '../core/training/train';
 import type { BackendInfo, BackendName, BackendRequest } from '../../workers/backendTypes';
@@ -9,12 +12,73 @@ import type { ResamplingPreview } from '../core/resamplingPreview';
 
 export type ParamGroup = 'dataset' | 'split' | 'model';
 
+/** A long job that can be abandoned (terminating its worker). */
+export interface Cancellable<T> {
+  promise: Promise<T>;
+  cancel(): void;
+}
+
+export interface LoadProgress {
+  /** 0..1 of the bytes (CSV) or files (images) done. */
+  fraction: number;
+  /** Rows parsed / images decoded so far. */
+  items: number;
+}
+
+/** Parses and decodes off the main thread (workers in the app, direct calls in tests). */
+export interface DataLoader {
+  /** A CSV from a file the user picked or a built-in URL (same origin). */
+  csv(source: Blob | { url: string }, opts: { maxRows?: number }, onProgress: (p: LoadProgress) => void): Cancellable<Table>;
+  /** An image set from a zip (file or built-in URL) or from the files of a picked folder. */
+  images(
+    source: { zip: Blob | { url: string } } | { files: { path: string; blob: Blob }[] },
+    opts: { size: number; color: 'gray' | 'rgb' },
+    onProgress: (p: LoadProgress) => void,
+  ): Cancellable<ImageSet>;
+}
+
+/** One column of a loaded table as the Data panel shows it. */
+export interface ColumnView {
+  name: string;
+  /** What inference found, and why (shown as a tooltip). */
+  inferred: string;
+  reason: string;
+  /** What the column is used as now: its type, 'ignored', or the target. */
+  use: ColumnChoice | 'target';
+  missing: number;
+}
+
+export interface DataLoadState {
+  /** 'synthetic': the generator controls; otherwise real data loading, loaded, or failed. */
+  status: 'synthetic' | 'loading' | 'ready' | 'error';
+  /** What is (being) loaded. */
+  what: { kind: 'builtin' | 'upload'; name: string; format: 'csv' | 'images'; bytes?: number } | null;
+  progress: LoadProgress | null;
+  loaded: LoadedData | null;
+  /** What went wrong and what to do; the previous data (if any) stays usable. */
+  error: string | null;
+  /** A neutral message about the last load (e.g. it was cancelled). */
+  notice: string | null;
+  /** Tables: every column with its inferred type and current use; the first rows as text. */
+  columns: ColumnView[];
+  sampleRows: string[][];
+  /** Things worth knowing that did not stop loading (decimal comma detected, formulas neutralised, images upscaled, …). */
+  notes: string[];
+  /** Image sets: files left out, with the reason. */
+  skipped: { file: string; reason: string }[];
+  /** A file larger than the browser can hold whole: the offer to load a stratified sample of `maxRows` rows. */
+  tooLarge: { bytes: number; maxRows: number } | null;
+}
+
 export interface MethodRunState {
   index: number;
   label: string;
   status: 'queued' | 'running' | 'done' | 'error';
   epoch: number;
   epochs: number;
+  /** Protocols with several splits (repeats, folds): the one training now, 0-based, of `splits`. */
+  split: number;
+  splits: number;
   history: EpochEvent[];
   result?: WorkerMethodResult;
   error?: { message: string; unexpected: boolean; backend?: BackendName };
@@ -29,12 +93,14 @@ export interface RunState {
   mainThreadFallback: boolean;
   /** The data the run was started on (the controls may have moved on since). */
   data: DatasetPreview | null;
+  /** The loaded rows the run trained on (null for synthetic data), so a retry uses the same. */
+  loaded: LoadedData | null;
   methods: MethodRunState[];
   startedAt: number;
   finishedAt: number | null;
 }
 
-export type Runner = (config: ExperimentConfig, backend: BackendRequest, cb: RunCallbacks, indices?: number[]) => RunHandle;
+export type Runner = (config: ExperimentConfig, backend: BackendRequest, cb: RunCallbacks, indices?: number[], data?: LoadedData | null) => RunHandle;
 
 export interface LabState {
   config: ExperimentConfig;
@@ -44,6 +110,7 @@ export interface LabState {
   /** Problem with the link the page was opened with (the defaults were used instead). */
   urlError: string | null;
   preview: DatasetPreview;
+  data: DataLoadState;
   /**
    * The resampling view: which method it shows (null = closed), what that method does (the last
    * computed preview, kept while a newer one is pending), and a failure to compute it.
@@ -52,6 +119,21 @@ export interface LabState {
   run: RunState;
 
   setParam(group: ParamGroup, name: string, raw: unknown): void;
+  /** Back to the synthetic generators (the loaded data is dropped). */
+  backToSynthetic(): void;
+  loadBuiltin(id: string): void;
+  /** A CSV, a zip of class folders, or a picked folder's files (`path` = webkitRelativePath). */
+  loadFile(file: File): void;
+  loadFolder(files: { path: string; blob: Blob }[], name: string): void;
+  /** After a too-large file: load it again keeping a stratified sample of at most `maxRows` rows. */
+  loadSample(maxRows: number): void;
+  cancelLoad(): void;
+  /** Tables: what a column is used as ('target' makes it the target column). */
+  setColumnUse(name: string, use: ColumnChoice | 'target'): void;
+  /** Image sets: decoded size and colour (reloads the images). */
+  setImageOptions(size: number, color: 'gray' | 'rgb'): void;
+  /** The long-tail builder on or off (null), with its settings. */
+  setLongTail(spec: LoadedDatasetConfig['longTail'] | null): void;
   setSeed(raw: unknown): void;
   addMethod(id: MethodId): void;
   removeMethod(index: number): void;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { defaultConfig, parseConfig } from '../core/config';
+import { defaultConfig, parseConfig, type SyntheticDatasetConfig } from '../core/config';
 import { METHOD_IDS } from '../core/methods';
 import { decodeConfig, encodeConfig } from './urlCodec';
 
@@ -10,6 +10,25 @@ describe('urlCodec', () => {
     const { config: back, backend } = decodeConfig(encodeConfig(config));
     expect(back).toEqual(config);
     expect(backend).toBe('auto');
+  });
+
+  it('round-trips real datasets: built-in with target, column overrides, image options and the long-tail builder', () => {
+    const base = defaultConfig();
+    const configs = [
+      parseConfig({ ...base, dataset: { kind: 'builtin', name: 'adult-subset', target: 'label', columns: { 'native country': 'ignored', fnlwgt: 'numeric' } } }),
+      parseConfig({ ...base, dataset: { kind: 'builtin', name: 'digits-lt', image: { size: 8, color: 'gray' }, longTail: { profile: 'step', imbalanceFactor: 10, testPerClass: 5 } } }),
+      parseConfig({ ...base, dataset: { kind: 'upload', name: 'my data (v2).csv' }, split: { protocol: 'cross-validation', folds: 3, repeats: 2 } }),
+    ];
+    for (const config of configs) expect(decodeConfig(encodeConfig(config)).config).toEqual(config);
+    expect(encodeConfig(configs[0])).toContain('data=adult-subset');
+    expect(encodeConfig(configs[2])).toContain('file=my%20data%20(v2).csv');
+  });
+
+  it('rejects links that mix a real dataset with generator settings, or name an unknown built-in', () => {
+    expect(() => decodeConfig('?data=yeast&shape=moons')).toThrow(/mixes a real dataset/);
+    expect(() => decodeConfig('?target=label')).toThrow(/names no dataset/);
+    expect(() => decodeConfig('?data=nope')).toThrow(/built-in dataset/);
+    expect(() => decodeConfig('?data=yeast&col.mcg=text')).toThrow(/numeric, categorical, boolean, ignored/);
   });
 
   it('returns null for an empty query so the app uses its defaults', () => {
@@ -56,8 +75,8 @@ describe('urlCodec', () => {
 
   it('reads a hand-written short link, filling defaults', () => {
     const { config } = decodeConfig('?shape=blobs&ir=50&method=none&method=smote(kNeighbors~3)&seed=7');
-    expect(config!.dataset.shape).toBe('blobs');
-    expect(config!.dataset.imbalanceRatio).toBe(50);
+    expect((config!.dataset as SyntheticDatasetConfig).shape).toBe('blobs');
+    expect((config!.dataset as SyntheticDatasetConfig).imbalanceRatio).toBe(50);
     expect(config!.methods.map((m) => m.id)).toEqual(['none', 'smote']);
     expect(config!.methods[1].params.kNeighbors).toBe(3);
     expect(config!.seed).toBe(7);

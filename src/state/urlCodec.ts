@@ -7,8 +7,8 @@
  * model fields prefixed `model.`, `seed`, one `method` per method in order, and `backend`
  * (not part of the config: how to run it, not what to run).
  */
-import { CONFIG_VERSION, parseConfig, type ExperimentConfig } from '../core/config';
-import { DATASET_PARAM_SPECS, SPLIT_PARAM_SPECS } from '../core/datasetParams';
+import { CONFIG_VERSION, isLoadedDataset, parseConfig, type ExperimentConfig } from '../core/config';
+import { DATASET_PARAM_SPECS, LONG_TAIL_PARAM_SPECS, SPLIT_PARAM_SPECS } from '../core/datasetParams';
 import { ConfigError } from '../core/errors';
 import { MODEL_PARAM_SPECS } from '../core/models/modelSpec';
 import type { ParamValue } from '../core/params';
@@ -38,9 +38,19 @@ function decodeMethod(s: string): { id: string; params: Record<string, string> }
 /** Encodes the config (and optionally a forced backend) as a query string starting with '?'. */
 export function encodeConfig(config: ExperimentConfig, backend: BackendRequest = 'auto'): string {
   const parts: string[] = [`v=${CONFIG_VERSION}`];
-  const ds = config.dataset as unknown as Record<string, ParamValue>;
-  for (const spec of DATASET_PARAM_SPECS) parts.push(`${datasetKey(spec.name)}=${enc(ds[spec.name])}`);
-  for (const spec of SPLIT_PARAM_SPECS) parts.push(`${spec.name}=${enc(config.split[spec.name as 'test' | 'validation'])}`);
+  if (isLoadedDataset(config.dataset)) {
+    const d = config.dataset;
+    parts.push(`${d.kind === 'builtin' ? 'data' : 'file'}=${enc(d.name)}`);
+    if (d.target !== undefined) parts.push(`target=${enc(d.target)}`);
+    for (const [name, choice] of Object.entries(d.columns ?? {})) parts.push(`col.${enc(name)}=${choice}`);
+    if (d.image) parts.push(`image.size=${d.image.size}`, `image.color=${d.image.color}`);
+    if (d.longTail) for (const spec of LONG_TAIL_PARAM_SPECS) parts.push(`lt.${spec.name}=${enc(d.longTail[spec.name as keyof typeof d.longTail])}`);
+  } else {
+    const ds = config.dataset as unknown as Record<string, ParamValue>;
+    for (const spec of DATASET_PARAM_SPECS) parts.push(`${datasetKey(spec.name)}=${enc(ds[spec.name])}`);
+  }
+  const split = config.split as unknown as Record<string, ParamValue>;
+  for (const spec of SPLIT_PARAM_SPECS) parts.push(`${spec.name}=${enc(split[spec.name])}`);
   const model = config.model as unknown as Record<string, ParamValue>;
   for (const spec of MODEL_PARAM_SPECS) parts.push(`model.${spec.name}=${enc(model[spec.name])}`);
   parts.push(`seed=${config.seed}`);
@@ -67,6 +77,7 @@ export function decodeConfig(search: string): DecodedUrl {
   });
   let backend: BackendRequest = 'auto';
   const dataset: Record<string, string> = { kind: 'synthetic' };
+  const loaded: { kind?: 'builtin' | 'upload'; name?: string; target?: string; columns: Record<string, string>; image: Record<string, string>; longTail: Record<string, string> } = { columns: {}, image: {}, longTail: {} };
   const split: Record<string, string> = {};
   const model: Record<string, string> = {};
   const methods: { id: string; params: Record<string, string> }[] = [];
@@ -83,7 +94,14 @@ export function decodeConfig(search: string): DecodedUrl {
       continue;
     }
     any = true;
-    if (key === 'v') raw.version = Number(value);
+    if (key === 'data' || key === 'file') {
+      loaded.kind = key === 'data' ? 'builtin' : 'upload';
+      loaded.name = value;
+    } else if (key === 'target') loaded.target = value;
+    else if (key.startsWith('col.')) loaded.columns[key.slice(4)] = value;
+    else if (key === 'image.size' || key === 'image.color') loaded.image[key.slice(6)] = value;
+    else if (key.startsWith('lt.')) loaded.longTail[key.slice(3)] = value;
+    else if (key === 'v') raw.version = Number(value);
     else if (key === 'seed') raw.seed = value;
     else if (key === 'method') methods.push(decodeMethod(value));
     else if (datasetNames.has(key)) dataset[datasetNames.get(key)!] = value;
@@ -92,7 +110,20 @@ export function decodeConfig(search: string): DecodedUrl {
     else throw new ConfigError(`The link has an unknown setting '${key}'. Got '${key}=${value}' instead.`, key);
   }
   if (!any) return { config: null, backend };
-  raw.dataset = dataset;
+  if (loaded.kind) {
+    const extraSynthetic = Object.keys(dataset).filter((k) => k !== 'kind');
+    if (extraSynthetic.length) throw new ConfigError(`The link mixes a real dataset with generator settings (${extraSynthetic.join(', ')}). Got both instead.`, 'dataset');
+    raw.dataset = {
+      kind: loaded.kind,
+      name: loaded.name,
+      ...(loaded.target !== undefined ? { target: loaded.target } : {}),
+      ...(Object.keys(loaded.columns).length ? { columns: loaded.columns } : {}),
+      ...(Object.keys(loaded.image).length ? { image: loaded.image } : {}),
+      ...(Object.keys(loaded.longTail).length ? { longTail: loaded.longTail } : {}),
+    };
+  } else if (loaded.target !== undefined || Object.keys(loaded.columns).length || Object.keys(loaded.image).length || Object.keys(loaded.longTail).length) {
+    throw new ConfigError(`The link sets column, image or long-tail options but names no dataset (data=… or file=…). Got none instead.`, 'dataset');
+  } else raw.dataset = dataset;
   raw.split = split;
   raw.model = model;
   if (methods.length) raw.methods = methods;

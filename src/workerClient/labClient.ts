@@ -10,6 +10,7 @@ import type { BackendInfo, BackendRequest } from '../../workers/backendTypes';
 import type { ProgressEvent, WorkerMethodResult } from '../../workers/labApi';
 import type { ExperimentConfig } from '../core/config';
 import type { ResamplingPreview } from '../core/resamplingPreview';
+import type { LoadedData } from '../core/data/loadedSource';
 
 export interface RunCallbacks {
   onBackend(info: BackendInfo, fallbackToMainThread: boolean): void;
@@ -58,7 +59,7 @@ export function poolSize(methods: number): number {
  * Runs `indices` (default: all methods) of `config` on `backend`. Each call owns its workers;
  * they are terminated when the run ends or is cancelled.
  */
-export function runComparison(config: ExperimentConfig, backend: BackendRequest, cb: RunCallbacks, indices?: number[]): RunHandle {
+export function runComparison(config: ExperimentConfig, backend: BackendRequest, cb: RunCallbacks, indices?: number[], data: LoadedData | null = null): RunHandle {
   const queue = indices ? [...indices] : config.methods.map((_, i) => i);
   const slots: Slot[] = [];
   let cancelled = false;
@@ -66,6 +67,8 @@ export function runComparison(config: ExperimentConfig, backend: BackendRequest,
 
   const worker = async (slot: Slot, fallback: boolean): Promise<void> => {
     const info = await Promise.race([slot.api.init(backend), slot.failed]);
+    // Each worker gets its own copy of the loaded rows once (structured clone), not one per method.
+    if (data) await Promise.race([slot.api.setData(data), slot.failed]);
     if (!reportedBackend && !cancelled) {
       reportedBackend = true;
       cb.onBackend(info, fallback);
@@ -147,18 +150,26 @@ export async function benchmarkSmoteInWorker(index: number): Promise<{ ms: numbe
  * Resampling previews in one long-lived worker, so a costly resampler (SVM-SMOTE, CNN, instance
  * hardness) never blocks the page. Falls back to computing in the page if the worker fails.
  */
-export function createWorkerPreviewer(): (config: ExperimentConfig, index: number) => Promise<ResamplingPreview> {
+export function createWorkerPreviewer(): (config: ExperimentConfig, index: number, data: LoadedData | null) => Promise<ResamplingPreview> {
   let slot: Slot | null = null;
-  return async (config, index) => {
+  let sent: LoadedData | null = null;
+  return async (config, index, data) => {
     try {
-      slot ??= spawn();
+      if (!slot) {
+        slot = spawn();
+        sent = null;
+      }
+      if (data !== sent) {
+        await Promise.race([slot.api.setData(data), slot.failed]);
+        sent = data;
+      }
       return await Promise.race([slot.api.previewResampling(config, index), slot.failed]);
     } catch (e) {
       slot?.worker?.terminate();
       slot = null;
       if (e instanceof Error && /could not be loaded|stopped/.test(e.message)) {
         const { buildResamplingPreview } = await import('../core/resamplingPreview');
-        return buildResamplingPreview(config, index);
+        return buildResamplingPreview(config, index, data);
       }
       throw e;
     }

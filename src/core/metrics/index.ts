@@ -40,3 +40,4 @@ export type { RocPoint } from './hull';
 export { rocConvexHull } from './hull';
 export type { MetricSummary, SummaryOptions } from './summary';
 export { summarizeClassification } from './summary';
+export { meanStd, metricSpread, SPREAD_METRICS, type MeanStd, type SpreadMetric } from './spread';

@@ -1,58 +1,50 @@
-import { DATASET_PARAM_SPECS, SPLIT_PARAM_SPECS } from '../../core/datasetParams';
-import { SEED_SPEC } from '../../core/config';
-import { ParamControl } from '../components/ParamControl';
-import { ClassHistogram } from '../components/ClassHistogram';
-import { DataScatter } from '../components/DataScatter';
+import { useState } from 'react';
+import type { DatasetConfig } from '../../core/config';
 import { useLab } from '../storeContext';
+import { BuiltinList } from './data/BuiltinList';
+import { DataSummary } from './data/DataSummary';
+import { GeneratorControls } from './data/GeneratorControls';
+import { LoadedDataView } from './data/LoadedDataView';
+import { LoadStatus } from './data/LoadStatus';
+import { SeedRow } from './data/SeedRow';
+import { SourcePicker, type SourceTab } from './data/SourcePicker';
+import { SplitControls } from './data/SplitControls';
+import { UploadZone } from './data/UploadZone';
 
+const TAB_OF: Record<DatasetConfig['kind'], SourceTab> = { synthetic: 'generated', builtin: 'builtin', upload: 'upload' };
+
+/**
+ * Where the data comes from (generated, built-in, the user's own), the real data in use, how it is
+ * split for evaluation, and what it looks like. The tab shown follows the data in use whenever
+ * that changes; picking "Generated" while real data is in use goes back to the generator.
+ */
 export function DataPanel() {
-  const dataset = useLab((s) => s.config.dataset) as unknown as Record<string, number | string>;
-  const split = useLab((s) => s.config.split);
-  const seed = useLab((s) => s.config.seed);
-  const errors = useLab((s) => s.fieldErrors);
-  const preview = useLab((s) => s.preview);
-  const setParam = useLab((s) => s.setParam);
-  const setSeed = useLab((s) => s.setSeed);
-  const multi = Number(dataset.classes) > 2;
+  const kind = useLab((s) => s.config.dataset.kind);
+  const busy = useLab((s) => s.data.status === 'loading');
+  // Not a hook despite its name: the store action that returns to the generator.
+  const goSynthetic = useLab((s) => s.backToSynthetic);
+  const [tab, setTab] = useState<SourceTab>(TAB_OF[kind]);
+  const [shownKind, setShownKind] = useState(kind);
+  if (kind !== shownKind) {
+    setShownKind(kind);
+    setTab(TAB_OF[kind]);
+  }
+  const select = (next: SourceTab) => {
+    setTab(next);
+    if (next === 'generated' && (kind !== 'synthetic' || busy)) goSynthetic();
+  };
   return (
-    <section className="panel" aria-labelledby="data-h">
+    <section className="panel data-panel" aria-labelledby="data-h">
       <h2 id="data-h">Data</h2>
-      {DATASET_PARAM_SPECS.filter((s) => s.name !== 'profile' || multi).map((spec) => (
-        <ParamControl
-          key={spec.name}
-          spec={spec}
-          value={dataset[spec.name]}
-          error={errors[`dataset.${spec.name}`]}
-          onChange={(v) => setParam('dataset', spec.name, v)}
-          testId={`dataset-${spec.name}`}
-        />
-      ))}
-      {SPLIT_PARAM_SPECS.map((spec) => (
-        <ParamControl key={spec.name} spec={spec} value={split[spec.name as 'test']} error={errors[`split.${spec.name}`]} onChange={(v) => setParam('split', spec.name, v)} testId={`split-${spec.name}`} />
-      ))}
-      <div className="seed-row">
-        <ParamControl spec={SEED_SPEC} value={seed} error={errors.seed} onChange={setSeed} testId="seed" />
-        <button type="button" title="Next seed: new data, split and initial weights" onClick={() => setSeed(seed + 1)} disabled={seed >= (SEED_SPEC.max ?? Infinity)}>
-          next seed
-        </button>
-      </div>
-      {preview.error && (
-        <div className="error-inline" role="alert" data-testid="dataset-error">
-          {preview.error}
-        </div>
-      )}
-      <div className="dataset-summary" data-testid="dataset-summary">
-        {preview.counts.reduce((a, b) => a + b, 0)} points · {preview.classNames.length} classes · imbalance ratio 1:
-        {Number.isFinite(preview.imbalanceRatio) ? preview.imbalanceRatio.toFixed(1) : '—'}
-      </div>
-      <ClassHistogram classNames={preview.classNames} counts={preview.counts} />
-      <DataScatter points={preview.points} y={preview.y} counts={preview.counts} />
-      {preview.projection.kind === 'pca' && (
-        <p className="hint">
-          Projected on the first two principal components ({(preview.projection.explainedVarianceRatio[0] * 100).toFixed(0)} % and{' '}
-          {(preview.projection.explainedVarianceRatio[1] * 100).toFixed(0)} % of the variance).
-        </p>
-      )}
+      <SourcePicker tab={tab} onSelect={select} />
+      {tab === 'generated' && kind === 'synthetic' && <GeneratorControls />}
+      {tab === 'builtin' && <BuiltinList />}
+      {tab === 'upload' && <UploadZone />}
+      <LoadStatus />
+      <LoadedDataView />
+      <SplitControls />
+      <SeedRow />
+      <DataSummary />
     </section>
   );
 }

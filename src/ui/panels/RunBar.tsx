@@ -66,8 +66,10 @@ export function RunBar() {
             <li key={m.index} data-testid={`progress-${m.index}`} data-status={m.status}>
               <span className="swatch" style={{ background: methodColor(m.index) }} />
               <span className="plabel">{m.label}</span>
-              <progress max={m.epochs} value={m.status === 'done' ? m.epochs : m.epoch} />
-              <span className="pstate">{m.status === 'running' ? `epoch ${m.epoch}/${m.epochs}` : m.status}</span>
+              <progress max={m.epochs * m.splits} value={m.status === 'done' ? m.epochs * m.splits : m.split * m.epochs + m.epoch} />
+              <span className="pstate">
+                {m.status === 'running' ? `${m.splits > 1 ? `split ${m.split + 1}/${m.splits} · ` : ''}epoch ${m.epoch}/${m.epochs}` : m.status}
+              </span>
               {m.error && <MethodError error={m.error} canRetry={run.status !== 'running'} onRetry={(b) => retryMethod(m.index, b)} testId={`method-error-${m.index}`} />}
             </li>
           ))}

@@ -1,9 +1,10 @@
-import type { MetricSummary } from '../../core/metrics';
+import type { MetricSummary, SpreadMetric } from '../../core/metrics';
+import type { MethodRunState } from '../../state/types';
 import { fmt } from '../format';
 import { methodColor } from '../palette';
 import { useLabDeferred } from '../storeContext';
 
-const COLUMNS: { key: keyof MetricSummary; label: string; help: string }[] = [
+const COLUMNS: { key: SpreadMetric & keyof MetricSummary; label: string; help: string }[] = [
   { key: 'accuracy', label: 'accuracy', help: 'Share of test rows predicted correctly. Misleading under imbalance.' },
   { key: 'balancedAccuracy', label: 'balanced acc.', help: 'Mean of per-class recalls.' },
   { key: 'f1Macro', label: 'macro-F1', help: 'Unweighted mean of per-class F1.' },
@@ -12,13 +13,24 @@ const COLUMNS: { key: keyof MetricSummary; label: string; help: string }[] = [
   { key: 'rocAuc', label: 'ROC AUC', help: 'Binary AUC, or one-vs-rest macro AUC for more classes. — when the test split lacks a class.' },
 ];
 
+/** A cell: the split's value, or mean ± std over the protocol's splits (computed in the core). */
+function cell(m: MethodRunState, key: SpreadMetric & keyof MetricSummary): string {
+  const r = m.result;
+  if (!r?.metrics) return m.status === 'error' ? 'failed' : '…';
+  const spread = r.spread?.[key];
+  if (spread) return spread.n > 0 ? `${fmt(spread.mean)} ± ${fmt(spread.std)}` : '—';
+  return fmt(r.metrics[key] as number);
+}
+
 /** Test-split metrics per method (computed in the core; this only formats them). */
 export function MetricsTable() {
   const methods = useLabDeferred((s) => s.run.methods);
+  const splits = useLabDeferred((s) => s.run.methods.find((m) => m.result?.splits)?.result?.splits?.length ?? 1);
+  const protocol = useLabDeferred((s) => s.run.config?.split.protocol);
   if (!methods.length) return null;
   return (
     <section className="result-block" aria-labelledby="metrics-h">
-      <h3 id="metrics-h">Metrics on the test split</h3>
+      <h3 id="metrics-h">{splits > 1 ? `Metrics on the test splits: mean ± std over ${splits} ${protocol === 'cross-validation' ? 'folds' : 'repeats'}` : 'Metrics on the test split'}</h3>
       <table className="metrics" data-testid="metrics-table">
         <thead>
           <tr>
@@ -37,8 +49,8 @@ export function MetricsTable() {
                 <span className="swatch" style={{ background: methodColor(m.index) }} /> {m.label}
               </td>
               {COLUMNS.map((c) => (
-                <td key={c.key} data-metric={c.key} data-value={m.result?.metrics ? String(m.result.metrics[c.key]) : ''}>
-                  {m.result?.metrics ? fmt(m.result.metrics[c.key] as number) : m.status === 'error' ? 'failed' : '…'}
+                <td key={c.key} data-metric={c.key} data-value={m.result?.metrics ? String(m.result.spread?.[c.key].mean ?? m.result.metrics[c.key]) : ''}>
+                  {cell(m, c.key)}
                 </td>
               ))}
             </tr>

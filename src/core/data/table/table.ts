@@ -1,0 +1,800 @@
+/**
+ * The loaded-table contract, and the builder that turns rows of CSV cells into typed columns.
+ *
+ * A `Table` is plain structured-cloneable data (typed arrays, strings, numbers), so a worker can
+ * post it to the page (transferring the typed arrays) and the CLI can use it unchanged. Each column
+ * keeps what schema inference, the target labels and the encoder need — the parsed number of every
+ * cell and, while the column has at most MAX_LEVELS distinct values, a dictionary code per cell —
+ * and never the cell strings themselves: for the 150 MB credit-card file the columns take 8 bytes
+ * per cell (plus 4 per cell for the few low-cardinality columns) instead of the ~60 bytes a V8
+ * string costs.
+ *
+ * The builder is fed rows in chunks (`addRows`) by a streaming parser (src/io/csv/parseCsv.ts) and
+ * grows its arrays geometrically (×1.5), or allocates them once when told how many rows to expect.
+ */
+import { DataError, got } from '../../errors';
+import { INFINITY_TOKENS, MISSING_TOKENS, looksLikeFormula, parseNumber, quoteCell } from './cells';
+
+/**
+ * A column stops keeping dictionary codes once it has more distinct values than this. Every use of
+ * codes has a lower limit (at most 100 classes, at most 50 one-hot categories by default), so a
+ * column above it can only be numeric, an identifier or ignored.
+ */
+export const MAX_LEVELS = 1000;
+
+/** One column of a loaded table. */
+export interface TableColumn {
+  /** Unique, non-empty column name (see the notes for renamed ones). */
+  name: string;
+  /** Parsed value per row; NaN when the cell is empty, a missing token, infinite or text. */
+  numbers: Float64Array;
+  /** Dictionary code per row into `levels`, -1 for a missing cell; null once > MAX_LEVELS distinct values. */
+  codes: Int32Array | null;
+  /** Distinct non-missing cell texts (trimmed) in order of first appearance; null with `codes`. */
+  levels: string[] | null;
+  /** Rows per level; null with `codes`. */
+  levelCounts: number[] | null;
+  /** Cells with no usable value: empty, a missing token (MISSING_TOKENS) or infinite. */
+  missing: number;
+  /** Of `missing`: cells that were infinite (INFINITY_TOKENS or a number that overflows float64). */
+  infinite: number;
+  /** Cells holding a finite number. */
+  numeric: number;
+  /** Of `numeric`: whole numbers. */
+  integers: number;
+  /** Of `numeric`: written with a leading zero (`007`, `-01`), a sign of codes rather than quantities. */
+  leadingZeros: number;
+  /** Non-missing cells that are not numbers (text). */
+  nonNumeric: number;
+  /** Distinct non-missing values, exact up to MAX_LEVELS; MAX_LEVELS + 1 means "more". */
+  distinctCapped: number;
+  /** Estimated distinct text values (exact while the column has ≤ MAX_LEVELS distinct values; ±5 % beyond). */
+  distinctTextEstimate: number;
+  /** Text cells that look like spreadsheet formulas (kept as text, see `looksLikeFormula`). */
+  formulaCells: number;
+  /** The first few distinct text (non-number) values, for messages. */
+  textExamples: string[];
+}
+
+export type LineEnding = 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
+
+export interface TableDialect {
+  delimiter: string;
+  /** Numbers were read with a decimal comma (`1,5` → 1.5). */
+  decimalComma: boolean;
+  /** The input started with a UTF-8 byte-order mark (removed). */
+  hadBom: boolean;
+  lineEnding: LineEnding;
+  /** The first row held column names. */
+  header: boolean;
+}
+
+export interface Table {
+  columns: TableColumn[];
+  rows: number;
+  dialect: TableDialect;
+  /** Things the user should know that did not stop the load (renamed columns, formulas, …), one sentence each. */
+  notes: string[];
+  /** The row limit stopped the load: the file has more rows than `rows`. */
+  truncated: boolean;
+}
+
+/** Machine-readable reason of a TableDataError, for the UI (e.g. 'too-large' offers a stratified sample). */
+export type TableErrorCode =
+  | 'empty'
+  | 'header-only'
+  | 'binary'
+  | 'utf16'
+  | 'not-utf8'
+  | 'too-many-columns'
+  | 'too-large'
+  | 'ragged-row'
+  | 'unclosed-quote'
+  | 'malformed-quote'
+  | 'row-too-long';
+
+/** A DataError the loading UI can react to by `code` (the message is already written for the user). */
+export class TableDataError extends DataError {
+  constructor(
+    message: string,
+    readonly code: TableErrorCode,
+    /** Numbers behind the message, e.g. `{ bytes, maxBytes }` for 'too-large'. */
+    readonly detail: Readonly<Record<string, number | string>> = {},
+  ) {
+    super(message);
+  }
+}
+
+export interface TableBuilderOptions {
+  /** The first row holds column names (otherwise columns are named column_1, column_2, …). */
+  header: boolean;
+  delimiter?: string;
+  decimalComma?: boolean;
+  hadBom?: boolean;
+  lineEnding?: LineEnding;
+  /** Keep at most this many data rows; later rows are refused and `truncated` is set. Default: no limit. */
+  maxRows?: number;
+  /** More columns than this is a TableDataError ('too-many-columns'). Default: no limit. */
+  maxColumns?: number;
+  /** Rows to allocate for up front (an estimate is fine: the arrays grow or are trimmed). */
+  expectedRows?: number;
+}
+
+export interface TableBuilder {
+  /** Adds rows of raw cell strings (untrimmed, as the CSV parser returns them). */
+  addRows(rows: readonly (readonly string[])[]): void;
+  /** Data rows accepted so far. */
+  readonly rows: number;
+  /** A row was refused because of maxRows: the caller can stop reading. */
+  readonly truncated: boolean;
+  /** Column count (0 before the first row). */
+  readonly columnCount: number;
+  /** Whether the first row is read as the header. */
+  readonly header: boolean;
+  /**
+   * Tokenizes CSV text straight into the columns (the fast lane; the header must already have come
+   * through `addRows`). See `TextScanResult` for where it stops and why.
+   */
+  addText(text: string, from: number, final: boolean): TextScanResult;
+  /** Adds a note to the finished table (notes added here come before the builder's own). */
+  note(text: string): void;
+  /** The table; the builder must not be used afterwards. */
+  finish(): Table;
+}
+
+/**
+ * k-minimum-values distinct-count sketch over 32-bit string hashes: keeps the K smallest distinct
+ * hashes; with h_K the largest of them as a fraction of 2^32, distinct ≈ (K − 1) / h_K (standard
+ * error ≈ 1/√K ≈ 4.4 %). Used to tell an identifier column (every value different) from a
+ * high-cardinality category without keeping every string.
+ *
+ * @see Bar-Yossef, Jayram, Kumar, Sivakumar & Trevisan 2002, Counting distinct elements in a data stream, RANDOM
+ */
+const SKETCH_K = 512;
+class DistinctSketch {
+  private readonly h = new Float64Array(SKETCH_K);
+  private size = 0;
+
+  add(s: string): void {
+    let x = 2166136261;
+    for (let i = 0; i < s.length; i++) x = Math.imul(x ^ s.charCodeAt(i), 16777619);
+    // murmur3 finaliser: FNV-1a alone leaves the low bits of short strings poorly mixed.
+    x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+    x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+    const v = (x ^ (x >>> 16)) >>> 0;
+    const h = this.h;
+    let n = this.size;
+    if (n === SKETCH_K && v >= h[n - 1]) return;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (h[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < n && h[lo] === v) return;
+    if (n === SKETCH_K) n--;
+    h.copyWithin(lo + 1, lo, n);
+    h[lo] = v;
+    this.size = n + 1;
+  }
+
+  estimate(): number {
+    if (this.size < SKETCH_K) return this.size;
+    return Math.round((SKETCH_K - 1) / ((this.h[SKETCH_K - 1] + 1) / 4294967296));
+  }
+}
+
+/** Accumulates one column. Kept monomorphic: every cell of the file goes through `push`. */
+class ColumnAccumulator {
+  numbers: Float64Array;
+  codes: Int32Array | null;
+  dict: Map<string, number> | null = new Map();
+  levels: string[] | null = [];
+  levelCounts: number[] | null = [];
+  missing = 0;
+  infinite = 0;
+  numeric = 0;
+  integers = 0;
+  leadingZeros = 0;
+  nonNumeric = 0;
+  formulaCells = 0;
+  formulaExample = '';
+  infiniteExample = '';
+  commaExample = '';
+  textExamples: string[] = [];
+  readonly sketch = new DistinctSketch();
+
+  constructor(
+    public name: string,
+    capacity: number,
+  ) {
+    this.numbers = new Float64Array(capacity);
+    this.codes = new Int32Array(capacity);
+  }
+
+  resize(capacity: number, rows: number): void {
+    const numbers = new Float64Array(capacity);
+    numbers.set(this.numbers.subarray(0, rows));
+    this.numbers = numbers;
+    if (this.codes) {
+      const codes = new Int32Array(capacity);
+      codes.set(this.codes.subarray(0, rows));
+      this.codes = codes;
+    }
+  }
+
+  push(i: number, raw: string, decimalComma: boolean): void {
+    let s = raw;
+    let n = s.length;
+    if (n !== 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(n - 1) <= 32)) {
+      s = s.trim();
+      n = s.length;
+    }
+    if (n === 0) {
+      this.numbers[i] = NaN;
+      this.missing++;
+      if (this.dict !== null) this.codes![i] = -1;
+      return;
+    }
+    const v = parseNumber(s, decimalComma);
+    if (v - v === 0) {
+      // finite
+      this.numbers[i] = v;
+      this.numeric++;
+      if (Math.floor(v) === v) {
+        this.integers++;
+        const c0 = s.charCodeAt(0) === 45 || s.charCodeAt(0) === 43 ? 1 : 0;
+        if (s.charCodeAt(c0) === 48 && n > c0 + 1) {
+          const c1 = s.charCodeAt(c0 + 1);
+          if (c1 >= 48 && c1 <= 57) this.leadingZeros++;
+        }
+      }
+      if (decimalComma && this.commaExample === '' && s.indexOf(',') >= 0) this.commaExample = s;
+      if (this.dict !== null) this.code(i, s);
+      return;
+    }
+    this.numbers[i] = NaN;
+    if (v === Infinity || v === -Infinity || INFINITE_SET.has(s)) {
+      this.missing++;
+      this.infinite++;
+      if (this.infiniteExample === '') this.infiniteExample = s;
+      if (this.dict !== null) this.codes![i] = -1;
+      return;
+    }
+    if (MISSING_SET.has(s)) {
+      this.missing++;
+      if (this.dict !== null) this.codes![i] = -1;
+      return;
+    }
+    this.nonNumeric++;
+    this.sketch.add(s);
+    if (looksLikeFormula(s)) {
+      this.formulaCells++;
+      if (this.formulaExample === '') this.formulaExample = s;
+    }
+    if (this.textExamples.length < 3 && !this.textExamples.includes(s)) this.textExamples.push(s);
+    if (this.dict !== null) this.code(i, s);
+  }
+
+  /**
+   * A finite number the fast lane parsed straight from the text (no trimming needed: a cell with
+   * spaces takes `push`). `text.slice(a, b)` is the cell; it is only cut when the column still keeps
+   * codes (or for the decimal-comma note).
+   */
+  pushNumber(i: number, v: number, leadingZero: boolean, text: string, a: number, b: number, decimalComma: boolean): void {
+    this.numbers[i] = v;
+    this.numeric++;
+    if (Math.floor(v) === v) {
+      this.integers++;
+      if (leadingZero) this.leadingZeros++;
+    }
+    if (decimalComma && this.commaExample === '') {
+      const s = text.slice(a, b);
+      if (s.indexOf(',') >= 0) this.commaExample = s;
+    }
+    if (this.dict !== null) this.code(i, text.slice(a, b));
+  }
+
+  /** Dictionary code of a present cell. */
+  private code(i: number, s: string): void {
+    const dict = this.dict!;
+    let code = dict.get(s);
+    if (code === undefined) {
+      code = dict.size;
+      if (code >= MAX_LEVELS) {
+        this.overflow();
+        return;
+      }
+      dict.set(s, code);
+      this.levels!.push(s);
+      this.levelCounts!.push(1);
+    } else this.levelCounts![code]++;
+    this.codes![i] = code;
+  }
+
+  /** More than MAX_LEVELS distinct values: drop the dictionary (and its memory). */
+  private overflow(): void {
+    this.dict = null;
+    this.codes = null;
+    this.levels = null;
+    this.levelCounts = null;
+  }
+
+  finish(rows: number): TableColumn {
+    const trim = <T extends Float64Array | Int32Array>(a: T): T => (a.length === rows ? a : (a.slice(0, rows) as T));
+    return {
+      name: this.name,
+      numbers: trim(this.numbers),
+      codes: this.codes ? trim(this.codes) : null,
+      levels: this.levels,
+      levelCounts: this.levelCounts,
+      missing: this.missing,
+      infinite: this.infinite,
+      numeric: this.numeric,
+      integers: this.integers,
+      leadingZeros: this.leadingZeros,
+      nonNumeric: this.nonNumeric,
+      distinctCapped: this.levels ? this.levels.length : MAX_LEVELS + 1,
+      distinctTextEstimate: this.levels ? this.levels.length - countNumericLevels(this.levels, this.nonNumeric) : this.sketch.estimate(),
+      formulaCells: this.formulaCells,
+      textExamples: this.textExamples,
+    };
+  }
+}
+
+const MISSING_SET = new Set(MISSING_TOKENS);
+const INFINITE_SET = new Set(INFINITY_TOKENS);
+
+/** Levels that are numbers (so distinct text = levels − these); skips the scan for all-text columns. */
+function countNumericLevels(levels: string[], nonNumeric: number): number {
+  if (nonNumeric === 0) return levels.length;
+  let k = 0;
+  for (const l of levels) if (Number.isFinite(parseNumber(l))) k++;
+  return k;
+}
+
+/** Names for the header row: trimmed, BOM removed, empty ones generated, duplicates made unique. */
+function columnNames(cells: readonly string[], header: boolean, notes: string[]): string[] {
+  if (!header) return cells.map((_, j) => `column_${j + 1}`);
+  const raw = cells.map((c, j) => (j === 0 ? c.replace(/^\uFEFF/, '') : c).trim());
+  const taken = new Set(raw.filter((n) => n !== ''));
+  const used = new Set<string>();
+  const names: string[] = [];
+  const unnamed: string[] = [];
+  const renamed = new Map<string, string[]>();
+  raw.forEach((name, j) => {
+    let out = name;
+    if (out === '') {
+      out = `column_${j + 1}`;
+      for (let k = 2; used.has(out) || taken.has(out); k++) out = `column_${j + 1}_${k}`;
+      unnamed.push(out);
+    } else if (used.has(out)) {
+      for (let k = 2; used.has(out) || taken.has(out); k++) out = `${name}_${k}`;
+      renamed.set(name, [...(renamed.get(name) ?? [name]), out]);
+    }
+    used.add(out);
+    names.push(out);
+  });
+  if (unnamed.length > 0) {
+    notes.push(`${unnamed.length} column${unnamed.length === 1 ? ' has' : 's have'} no name in the header row; they are called ${unnamed.slice(0, 5).map((n) => `'${n}'`).join(', ')}${unnamed.length > 5 ? ', …' : ''}.`);
+  }
+  if (renamed.size > 0) {
+    const parts = [...renamed].slice(0, 5).map(([name, outs]) => `'${name}' (${outs.length}×) → ${outs.map((o) => `'${o}'`).join(', ')}`);
+    notes.push(`Duplicate column names were made unique: ${parts.join('; ')}${renamed.size > 5 ? '; …' : ''}.`);
+  }
+  return names;
+}
+
+function rowPreview(row: readonly string[], delimiter: string): string {
+  const text = row.join(delimiter);
+  return text.length > 80 ? text.slice(0, 79) + '…' : text;
+}
+
+/** Per-row buffers of the fast lane: a row is committed only once it is known to be complete. */
+class RowScratch {
+  readonly value: Float64Array;
+  /** 0: text in `strs`; 1: number in `value`; 2: number with a leading zero. */
+  readonly kind: Uint8Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly strs: string[];
+  constructor(k: number) {
+    this.value = new Float64Array(k);
+    this.kind = new Uint8Array(k);
+    this.start = new Int32Array(k);
+    this.end = new Int32Array(k);
+    this.strs = new Array<string>(k).fill('');
+  }
+}
+
+const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+export interface TextScanResult {
+  /** Where reading stopped (always the start of a row, or the end of the text). */
+  next: number;
+  stopped: 'end' | 'incomplete' | 'bail';
+}
+
+class Builder implements TableBuilder {
+  private cols: ColumnAccumulator[] | null = null;
+  private nCols = 0;
+  private n = 0;
+  private capacity = 0;
+  private isTruncated = false;
+  private shortRows = 0;
+  private firstShortRow = 0;
+  private trailingEmptyRows = 0;
+  private readonly extraNotes: string[] = [];
+  private readonly headerNotes: string[] = [];
+  private readonly maxRows: number;
+  private readonly maxColumns: number;
+  private readonly decimalComma: boolean;
+  private readonly delimiter: string;
+  private scratch: RowScratch | null = null;
+
+  constructor(private readonly opts: TableBuilderOptions) {
+    this.maxRows = opts.maxRows ?? Infinity;
+    this.maxColumns = opts.maxColumns ?? Infinity;
+    this.decimalComma = opts.decimalComma ?? false;
+    this.delimiter = opts.delimiter ?? ',';
+    if (!(this.maxRows >= 1)) throw new DataError(`maxRows must be at least 1. Got ${got(opts.maxRows)} instead.`);
+  }
+
+  get rows(): number {
+    return this.n;
+  }
+  get truncated(): boolean {
+    return this.isTruncated;
+  }
+  get columnCount(): number {
+    return this.nCols;
+  }
+  get header(): boolean {
+    return this.opts.header;
+  }
+
+  note(text: string): void {
+    this.extraNotes.push(text);
+  }
+
+  private start(first: readonly string[]): void {
+    if (first.length > this.maxColumns) {
+      throw new TableDataError(
+        `The file has ${first.length} columns; at most ${this.maxColumns} can be loaded. Remove the columns you do not need (or check that the first row is a header and not one long record). Got ${first.length} columns instead.`,
+        'too-many-columns',
+        { columns: first.length, maxColumns: this.maxColumns },
+      );
+    }
+    const names = columnNames(first, this.opts.header, this.headerNotes);
+    this.nCols = names.length;
+    const expected = this.opts.expectedRows !== undefined ? Math.ceil(this.opts.expectedRows * 1.02) + 16 : 256;
+    this.capacity = Math.max(16, Math.min(expected, this.maxRows));
+    this.cols = names.map((name) => new ColumnAccumulator(name, this.capacity));
+  }
+
+  private reserve(needed: number): void {
+    if (needed <= this.capacity) return;
+    const capacity = Math.min(Math.max(needed, Math.ceil(this.capacity * 1.5)), Math.max(needed, this.maxRows));
+    for (const c of this.cols!) c.resize(capacity, this.n);
+    this.capacity = capacity;
+  }
+
+  addRows(batch: readonly (readonly string[])[]): void {
+    const dc = this.decimalComma;
+    for (let b = 0; b < batch.length; b++) {
+      if (this.isTruncated) return;
+      const row = batch[b];
+      // Blank lines (one empty field) are skipped, as pandas does.
+      if (row.length === 1 && (row[0].length === 0 || row[0].trim() === '')) continue;
+      if (this.cols === null) {
+        this.start(row);
+        if (this.opts.header) continue;
+      }
+      if (this.n >= this.maxRows) {
+        this.isTruncated = true;
+        return;
+      }
+      if (this.n >= this.capacity) this.reserve(Math.min(this.n + (batch.length - b), this.maxRows));
+      const cols = this.cols!;
+      const k = this.nCols;
+      const i = this.n;
+      if (row.length === k) {
+        for (let j = 0; j < k; j++) cols[j].push(i, row[j], dc);
+      } else {
+        this.ragged(row, i);
+        for (let j = 0; j < k; j++) cols[j].push(i, j < row.length ? row[j] : '', dc);
+      }
+      this.n = i + 1;
+    }
+  }
+
+  /**
+   * A row whose field count differs from the header's. Too few fields: the missing trailing fields
+   * are read as empty cells and the rows are counted in a note (pandas does the same). Too many:
+   * extra fields that are all empty (trailing delimiters) are dropped and counted; extra fields with
+   * values are an error, because there is no way to know which value belongs to which column.
+   */
+  private ragged(row: readonly string[], i: number): void {
+    let extraValues = false;
+    for (let j = this.nCols; j < row.length; j++) if (row[j].trim() !== '') extraValues = true;
+    this.raggedRow(row.length, extraValues, i, () => rowPreview(row, this.delimiter));
+  }
+
+  /** `ragged` for the fast lane (a method of its own: a closure inside `addText` would slow its loop). */
+  private raggedText(fields: number, extraValues: boolean, i: number, text: string, rowStart: number, rowEnd: number): void {
+    this.raggedRow(fields, extraValues, i, () => text.slice(rowStart, Math.min(rowEnd, rowStart + 200)).replace(/\r?\n$/, ''));
+  }
+
+  private raggedRow(fields: number, extraValues: boolean, i: number, preview: () => string): void {
+    const k = this.nCols;
+    const rowNumber = i + 1;
+    if (fields < k) {
+      if (this.shortRows === 0) this.firstShortRow = rowNumber;
+      this.shortRows++;
+      return;
+    }
+    if (extraValues) {
+      const line = rowNumber + (this.opts.header ? 1 : 0);
+      throw new TableDataError(
+        `Row ${rowNumber} (line ${line} of the file, if no cell spans several lines) has ${fields} fields but the ${this.opts.header ? 'header' : 'first row'} has ${k}, so its values cannot be matched to columns. This usually means a cell contains the delimiter ${quoteCell(this.delimiter)} without quotes around it: quote that cell or fix the row. Got ${got(preview())} instead.`,
+        'ragged-row',
+        { row: rowNumber, fields, columns: k },
+      );
+    }
+    this.trailingEmptyRows++;
+  }
+
+  /**
+   * The fast lane: tokenizes CSV text (RFC 4180: quoted cells, "" escapes, delimiters and line breaks
+   * inside quotes) straight into the columns, parsing plain decimals from character codes so that a
+   * numeric cell never becomes a string. Same cell semantics as papaparse followed by `addRows` (a
+   * property test holds the two to it). Starts at `from`, which must be the start of a row.
+   *
+   * Stops with
+   * - 'end': everything up to the end of `text` was read (or the row limit was reached: see `truncated`);
+   * - 'incomplete': the last row is not finished in `text` (and `final` is false): `next` is its start;
+   * - 'bail': something this scanner leaves to the general tokenizer (text after a closing quote, an
+   *   unclosed quote at the end of the input, a multi-character delimiter, no header yet): `next` is the
+   *   start of that row, nothing of it was added.
+   */
+  addText(text: string, from: number, final: boolean): TextScanResult {
+    const delimiter = this.delimiter;
+    const dc = this.decimalComma;
+    const SEP = dc ? 44 : 46;
+    if (this.cols === null || delimiter.length !== 1 || delimiter.charCodeAt(0) === SEP || delimiter === '"') return { next: from, stopped: 'bail' };
+    const D = delimiter.charCodeAt(0);
+    const le = this.opts.lineEnding;
+    const nl = le === 'crlf' ? 2 : le === 'cr' ? 1 : 0; // 0: \n, 1: \r, 2: \r\n
+    const NL = nl === 1 ? 13 : 10;
+    const cols = this.cols;
+    const k = this.nCols;
+    const scratch = this.scratch ?? (this.scratch = new RowScratch(k));
+    const { value, kind, start, end } = scratch;
+    const strs = scratch.strs;
+    const n = text.length;
+    let p = from;
+    while (p < n) {
+      const rowStart = p;
+      let j = 0;
+      let extraValues = false;
+      let rowEnded = false;
+      // One cell per iteration.
+      for (;;) {
+        let c = p < n ? text.charCodeAt(p) : -1;
+        let isNumber = false;
+        let num = 0;
+        let lz = false;
+        let a = p;
+        let b = p;
+        let str = '';
+        if (c === 34) {
+          // Quoted cell: up to the next quote that is not doubled.
+          let q = text.indexOf('"', p + 1);
+          let escaped = false;
+          while (q >= 0 && q + 1 < n && text.charCodeAt(q + 1) === 34) {
+            escaped = true;
+            q = text.indexOf('"', q + 2);
+          }
+          if (q < 0) return final ? { next: rowStart, stopped: 'bail' } : { next: rowStart, stopped: 'incomplete' };
+          str = text.slice(p + 1, q);
+          if (escaped) str = str.replace(/""/g, '"');
+          p = q + 1;
+          if (p >= n && !final) return { next: rowStart, stopped: 'incomplete' };
+          c = p < n ? text.charCodeAt(p) : -1;
+          if (!(c === -1 || c === D || (nl !== 2 ? c === NL : c === 13 && (p + 1 < n && text.charCodeAt(p + 1) === 10)))) return { next: rowStart, stopped: 'bail' };
+        } else {
+          // Unquoted: try a plain decimal ([+-]digits[sep digits], ≤ 15 significant digits) first.
+          // Reads stay inside the string (-1 past the end): an out-of-bounds charCodeAt costs a deopt.
+          let neg = false;
+          if (c === 45 || c === 43) {
+            neg = c === 45;
+            p++;
+            c = p < n ? text.charCodeAt(p) : -1;
+          }
+          let m = 0;
+          let sig = 0;
+          let digits = 0;
+          let frac = 0;
+          const firstDigit = p;
+          while (c >= 48 && c <= 57) {
+            m = m * 10 + (c - 48);
+            if (m !== 0) sig++;
+            digits++;
+            p++;
+            c = p < n ? text.charCodeAt(p) : -1;
+          }
+          lz = digits > 1 && text.charCodeAt(firstDigit) === 48;
+          if (c === SEP) {
+            p++;
+            c = p < n ? text.charCodeAt(p) : -1;
+            while (c >= 48 && c <= 57) {
+              m = m * 10 + (c - 48);
+              if (m !== 0) sig++;
+              digits++;
+              frac++;
+              p++;
+              c = p < n ? text.charCodeAt(p) : -1;
+            }
+          }
+          if (digits > 0 && sig <= 15 && frac <= 22 && (c === -1 || c === D || (nl !== 2 ? c === NL : c === 13 && (p + 1 < n && text.charCodeAt(p + 1) === 10)))) {
+            if (c === -1 && !final) return { next: rowStart, stopped: 'incomplete' };
+            isNumber = true;
+            num = frac === 0 ? m : m / POW10[frac];
+            if (neg) num = -num;
+            b = p;
+          } else {
+            // Anything else: the cell runs to the next delimiter or line break.
+            while (p < n) {
+              c = text.charCodeAt(p);
+              if (c === D || (nl !== 2 ? c === NL : c === 13 && (p + 1 < n && text.charCodeAt(p + 1) === 10))) break;
+              p++;
+            }
+            if (p >= n) {
+              if (!final) return { next: rowStart, stopped: 'incomplete' };
+              c = -1;
+            }
+            str = text.slice(a, p);
+          }
+        }
+        // Store the cell.
+        if (j < k) {
+          if (isNumber) {
+            kind[j] = lz ? 2 : 1;
+            value[j] = num;
+            start[j] = a;
+            end[j] = b;
+          } else {
+            kind[j] = 0;
+            strs[j] = str;
+          }
+        } else if (isNumber || str.trim() !== '') extraValues = true;
+        j++;
+        // After the cell: a delimiter (next cell), a line break or the end (row done).
+        if (c === D) {
+          p++;
+          continue;
+        }
+        if (c !== -1) p += nl === 2 ? 2 : 1;
+        rowEnded = true;
+        break;
+      }
+      if (!rowEnded) continue;
+      // Blank line (one empty field), skipped like `addRows` skips it.
+      if (j === 1 && kind[0] === 0 && strs[0].trim() === '') continue;
+      if (this.n >= this.maxRows) {
+        this.isTruncated = true;
+        return { next: rowStart, stopped: 'end' };
+      }
+      const i = this.n;
+      if (i >= this.capacity) this.reserve(Math.min(i + 1, this.maxRows));
+      if (j !== k) this.raggedText(j, extraValues, i, text, rowStart, p);
+      for (let col = 0; col < k; col++) {
+        if (col >= j) cols[col].push(i, '', dc);
+        else if (kind[col] === 0) cols[col].push(i, strs[col], dc);
+        else cols[col].pushNumber(i, value[col], kind[col] === 2, text, start[col], end[col], dc);
+      }
+      for (let col = 0; col < j && col < k; col++) strs[col] = '';
+      this.n = i + 1;
+    }
+    return { next: p, stopped: 'end' };
+  }
+
+  finish(): Table {
+    const rows = this.n;
+    const columns = (this.cols ?? []).map((c) => c.finish(rows));
+    const notes = [...this.extraNotes, ...this.headerNotes];
+    const acc = this.cols ?? [];
+    if (this.decimalComma) {
+      const example = acc.find((c) => c.commaExample !== '')?.commaExample;
+      notes.push(`Decimal commas detected: numbers such as ${quoteCell(example ?? '1,5')} are read as ${example ? parseNumber(example, true) : 1.5}.`);
+    }
+    if (this.shortRows > 0) {
+      notes.push(`${this.shortRows} row${this.shortRows === 1 ? ' has' : 's have'} fewer fields than the header (first: row ${this.firstShortRow}); the missing fields were read as empty cells.`);
+    }
+    if (this.trailingEmptyRows > 0) {
+      notes.push(`${this.trailingEmptyRows} row${this.trailingEmptyRows === 1 ? ' ends' : 's end'} with extra empty fields (trailing delimiters); they were ignored.`);
+    }
+    const formula = acc.filter((c) => c.formulaCells > 0);
+    if (formula.length > 0) {
+      const total = formula.reduce((s, c) => s + c.formulaCells, 0);
+      notes.push(
+        `${total} cell${total === 1 ? '' : 's'} in column${formula.length === 1 ? '' : 's'} ${listNames(formula.map((c) => c.name))} start${total === 1 ? 's' : ''} like a spreadsheet formula (e.g. ${quoteCell(formula[0].formulaExample)}); ${total === 1 ? 'it is' : 'they are'} kept as plain text and never evaluated. Take care when opening exported copies in a spreadsheet program.`,
+      );
+    }
+    const infinite = acc.filter((c) => c.infinite > 0);
+    if (infinite.length > 0) {
+      const total = infinite.reduce((s, c) => s + c.infinite, 0);
+      notes.push(
+        `${total} infinite value${total === 1 ? '' : 's'} (e.g. ${quoteCell(infinite[0].infiniteExample)}) in column${infinite.length === 1 ? '' : 's'} ${listNames(infinite.map((c) => c.name))} ${total === 1 ? 'is' : 'are'} treated as missing.`,
+      );
+    }
+    if (this.isTruncated) notes.push(`Only the first ${rows} rows were loaded (the row limit); the rest of the file was not read.`);
+    this.cols = null;
+    return {
+      columns,
+      rows,
+      dialect: {
+        delimiter: this.delimiter,
+        decimalComma: this.decimalComma,
+        hadBom: this.opts.hadBom ?? false,
+        lineEnding: this.opts.lineEnding ?? 'none',
+        header: this.opts.header,
+      },
+      notes,
+      truncated: this.isTruncated,
+    };
+  }
+}
+
+function listNames(names: string[], max = 5): string {
+  const shown = names.slice(0, max).map((n) => `'${n}'`).join(', ');
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+
+/**
+ * A builder that accumulates rows of string cells into typed columns (see `Table`).
+ *
+ * Every cell is trimmed; empty cells and MISSING_TOKENS are missing; numbers are parsed with
+ * `parseNumber` (decimal comma when `decimalComma`); INFINITY_TOKENS and overflowing numbers count
+ * as infinite and then as missing; everything else is text (and checked for formula injection).
+ * Blank lines are skipped. For rows with a different field count, see `ragged` above.
+ *
+ * @throws TableDataError 'too-many-columns' (first row wider than maxColumns), 'ragged-row'.
+ */
+export function createTableBuilder(opts: TableBuilderOptions): TableBuilder {
+  return new Builder(opts);
+}
+
+/**
+ * Whether a delimiter-separated sample writes decimal commas: never for ',' (a comma there is a
+ * field separator); otherwise when at least one cell reads as a decimal-comma number (`1,5`,
+ * `-0,25`, `1.234,5`) and such cells are at least as many as decimal-point ones (`1.5`).
+ */
+export function detectDecimalComma(sampleRows: readonly (readonly string[])[], delimiter: string): boolean {
+  if (delimiter === ',') return false;
+  let comma = 0;
+  let dot = 0;
+  for (const row of sampleRows) {
+    for (const raw of row) {
+      const s = raw.trim();
+      if (/^[+-]?(?:\d+,\d+|,\d+|\d{1,3}(?:\.\d{3})+,\d+)(?:[eE][+-]?\d+)?$/.test(s)) comma++;
+      else if (/^[+-]?\d*\.\d+(?:[eE][+-]?\d+)?$/.test(s)) dot++;
+    }
+  }
+  return comma > 0 && comma >= dot;
+}
+
+/**
+ * Whether the first row of a sample is a header: yes unless one of its cells is a number (a header
+ * names columns; numbers are data). A file whose every row is text therefore counts as having a
+ * header — the usual case for CSV exports — and a header made only of numbers (years, say) is read
+ * as data; the user can override either way.
+ */
+export function detectHeader(sampleRows: readonly (readonly string[])[], decimalComma = false): boolean {
+  if (sampleRows.length === 0) return true;
+  return !sampleRows[0].some((raw) => {
+    const s = raw.trim();
+    return s !== '' && Number.isFinite(parseNumber(s, decimalComma));
+  });
+}
