@@ -134,6 +134,53 @@ export class LabPage {
     await this.page.screenshot({ path, fullPage: true });
   }
 
+  /** Picks the Built-in tab and loads dataset `id`; resolves when its data is in use. */
+  async loadBuiltin(id: string, timeout = 60_000) {
+    await this.page.getByTestId('source-builtin').click();
+    await this.page.getByTestId(`builtin-load-${id}`).click();
+    await this.page.waitForFunction((x) => document.querySelector(`[data-testid="builtin-card-${x}"]`)?.getAttribute('data-active') === 'true', id, { timeout });
+    await this.waitForDataIdle(timeout);
+  }
+
+  /** Picks a file through the real file input of "Your data" (a CSV or a zip). */
+  async uploadFile(path: string | { name: string; mimeType: string; buffer: Buffer }) {
+    await this.page.getByTestId('source-upload').click();
+    await this.page.getByTestId('file-input').setInputFiles(path);
+  }
+
+  /** Picks a folder through the real directory input of "Your data". */
+  async uploadFolder(path: string) {
+    await this.page.getByTestId('source-upload').click();
+    await this.page.getByTestId('folder-input').setInputFiles(path);
+  }
+
+  /** Waits until no load is in progress (it finished, failed or was cancelled). */
+  async waitForDataIdle(timeout = 60_000) {
+    await this.page.waitForFunction(() => {
+      const s = (window as unknown as { __lab: { getState(): { data: { status: string } } } }).__lab.getState();
+      return s.data.status !== 'loading';
+    }, undefined, { timeout });
+  }
+
+  /** The load's error message, or null. */
+  async dataError(): Promise<string | null> {
+    const el = this.page.getByTestId('data-error');
+    return (await el.count()) ? el.textContent() : null;
+  }
+
+  /** Everything the Data panel says about the loaded data: notes and skipped files. */
+  async dataNotes(): Promise<string> {
+    const parts: string[] = [];
+    for (const id of ['data-notes', 'skipped-files']) {
+      const el = this.page.getByTestId(id);
+      if (await el.count()) {
+        if (id === 'skipped-files') await el.evaluate((d) => ((d as HTMLDetailsElement).open = true));
+        parts.push((await el.textContent()) ?? '');
+      }
+    }
+    return parts.join('\n');
+  }
+
   /** Requests that went anywhere but the app's own origin (data: and blob: are local). */
   foreignRequests(): string[] {
     const origin = new URL(this.baseUrl).origin;

@@ -56,4 +56,31 @@ describe('imbalance-lab CLI', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/SMOTE \(k=10\): FAILED — kNeighbors must be < the number of samples in class .minority. \(2\)\. Got 10 instead\./);
   });
+
+  it('runs a built-in dataset with cross-validation and reports mean ± std over the folds', async () => {
+    const path = join(dir, 'builtin.json');
+    writeFileSync(path, JSON.stringify({ dataset: { kind: 'builtin', name: 'abalone-19' }, split: { protocol: 'cross-validation', folds: 3 }, methods: ['none', 'smote-nc'], model: { epochs: 3 } }));
+    const r = await cli('run', '--config', path, '--backend', 'cpu');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/3 splits \(cross-validation\)/);
+    expect(r.out).toMatch(/SMOTE-NC\s+\d+\/\d+\s+0\.\d{3} ± 0\.\d{3}/);
+  }, 60_000);
+
+  it('an uploaded-file config needs --data, and runs on the file it gets', async () => {
+    const path = join(dir, 'upload.json');
+    writeFileSync(path, JSON.stringify({ dataset: { kind: 'upload', name: 'patients.csv', columns: { visits: 'ignored' } }, methods: ['none'], model: { epochs: 3 } }));
+    const without = await cli('run', '--config', path);
+    expect(without.code).toBe(2);
+    expect(without.err).toMatch(/uses the file 'patients.csv': pass it with --data <path>/);
+    const csv = new URL('../../e2e/fixtures/upload/patients.csv', import.meta.url).pathname;
+    const r = await cli('run', '--config', path, '--data', csv, '--backend', 'cpu');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Test split: disease \d+, healthy \d+ \(minority: disease\)/);
+    const broken = join(dir, 'broken.csv');
+    writeFileSync(broken, 'a,label\n1,x\n2,x\n3,x\n');
+    const one = await cli('run', '--config', path, '--data', broken);
+    expect(one.code).toBe(2);
+    expect(one.err).toMatch(/must name a column of the table.*Got 'visits' instead/);
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 /**
  * `imbalance-lab` — the headless entry to the same core the browser app runs.
  *
- *   imbalance-lab run --config experiment.json [--out results.json] [--backend cpu|wasm]
+ *   imbalance-lab run --config experiment.json [--data file.csv|images.zip] [--out results.json] [--backend cpu|wasm]
  *   imbalance-lab config > experiment.json      (prints the default config to start from)
  *   imbalance-lab resample --method smote --input data.csv --out out.csv [method flags]
  *
@@ -10,7 +10,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { defaultConfig, parseConfig } from '../core/config';
 import { ConfigError, DataError } from '../core/errors';
-import { runExperiment } from '../core/experiment';
+import { runExperiment, splitCount } from '../core/experiment';
+import type { SpreadMetric } from '../core/metrics';
+import { loadConfigData } from './loadData';
 import { parseArgs } from './args';
 import { initNodeBackend } from './nodeBackend';
 import { resampleCommand, resampleHelp } from './resampleCommand';
@@ -18,7 +20,9 @@ import { toJson } from './serialize';
 import { formatTable } from './table';
 
 const USAGE = `Usage:
-  imbalance-lab run --config experiment.json [--out results.json] [--backend wasm|cpu]
+  imbalance-lab run --config experiment.json [--data file.csv|images.zip] [--out results.json] [--backend wasm|cpu]
+                                           run an experiment; built-in datasets load by themselves,
+                                           a config with dataset.kind 'upload' needs --data
   imbalance-lab config                     print the default experiment config (JSON)
   imbalance-lab resample --method <id> --input data.csv --out out.csv [--label label] [--seed 0]
                          [--categorical col1,col2] [method flags]
@@ -36,19 +40,24 @@ async function run(flags: Record<string, string | true>, out: (s: string) => voi
     throw new ConfigError(`Could not read the config file '${flags.config}': ${e instanceof Error ? e.message : String(e)}`);
   }
   const config = parseConfig(raw);
+  if (flags.data === true) throw new ConfigError(`--data needs a file path. Got no path instead.`, 'data');
+  const data = await loadConfigData(config, flags.data);
   const backend = await initNodeBackend(typeof flags.backend === 'string' ? flags.backend : 'wasm');
-  out(`Running ${config.methods.length} method(s) on ${backend}, seed ${config.seed}…`);
+  const splits = splitCount(config);
+  out(`Running ${config.methods.length} method(s) on ${backend}, seed ${config.seed}${splits > 1 ? `, ${splits} splits (${config.split.protocol})` : ''}…`);
   const t0 = Date.now();
   const result = await runExperiment(config, {
+    data,
     onMethodDone: (r) => out(`  ${r.label}: ${r.status === 'done' ? `done in ${((r.timings.resampleMs + r.timings.trainMs) / 1000).toFixed(2)} s` : `FAILED — ${r.error?.message}`}`),
   });
   const header = ['method', 'train counts', 'accuracy', 'bal. acc.', 'macro-F1', 'G-mean', 'min. recall', 'ROC AUC'];
   const rows = result.methods.map((r) => {
     const m = r.metrics;
-    return [r.label, r.trainCountsAfter.join('/'), f3(m?.accuracy), f3(m?.balancedAccuracy), f3(m?.f1Macro), f3(m?.gmean), f3(m?.minorityRecall), f3(m?.rocAuc)];
+    const v = (k: SpreadMetric) => (r.spread ? `${f3(r.spread[k].mean)} ± ${f3(r.spread[k].std)}` : f3(m?.[k]));
+    return [r.label, r.trainCountsAfter.join('/'), v('accuracy'), v('balancedAccuracy'), v('f1Macro'), v('gmean'), v('minorityRecall'), v('rocAuc')];
   });
   out('');
-  out(`Test split: ${result.testCounts.map((c, i) => `${result.classNames[i]} ${c}`).join(', ')} (minority: ${result.classNames[result.minorityClass]})`);
+  out(`Test split${result.methods.some((m) => m.splits) ? ` (split 1 of ${splitCount(config)})` : ''}: ${result.testCounts.map((c, i) => `${result.classNames[i]} ${c}`).join(', ')} (minority: ${result.classNames[result.minorityClass]})`);
   out(formatTable(header, rows));
   if (typeof flags.out === 'string') {
     writeFileSync(flags.out, toJson(result, { backend, elapsedMs: Date.now() - t0, tool: 'imbalance-lab' }));

@@ -102,6 +102,11 @@ export function describeTable(table: Table, dataset: Pick<LoadedDatasetConfig, '
   const n = Math.min(TABLE_PREVIEW_ROWS, table.rows);
   const sampleRows = Array.from({ length: n }, (_, i) => table.columns.map((col) => cellText(col, i)));
   const notes = [...table.notes];
+  const target = schema.columns.find((c) => c.role === 'target');
+  if (target && target.stats.missing > 0) {
+    const n = target.stats.missing;
+    notes.push(`${n} row${n === 1 ? ' has' : 's have'} an empty target ('${target.name}'): kept aside as unlabeled data, not trained or scored on.`);
+  }
   if (table.dialect.decimalComma) notes.push(`Numbers use a decimal comma ('1,5' = 1.5); read as such.`);
   if (table.dialect.delimiter !== ',') notes.push(`Columns are separated by ${table.dialect.delimiter === '\t' ? 'tabs' : `'${table.dialect.delimiter}'`}.`);
   if (!table.dialect.header) notes.push('The first row holds data, not column names: columns are named column_1, column_2, ….');

@@ -602,6 +602,7 @@ class Builder implements TableBuilder {
           p = q + 1;
           if (p >= n && !final) return { next: rowStart, stopped: 'incomplete' };
           c = p < n ? text.charCodeAt(p) : -1;
+          if (c === 13 && nl === 2 && p + 1 === n && !final) return { next: rowStart, stopped: 'incomplete' };
           if (!(c === -1 || c === D || (nl !== 2 ? c === NL : c === 13 && (p + 1 < n && text.charCodeAt(p + 1) === 10)))) return { next: rowStart, stopped: 'bail' };
         } else {
           // Unquoted: try a plain decimal ([+-]digits[sep digits], ≤ 15 significant digits) first.
