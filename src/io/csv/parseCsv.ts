@@ -36,6 +36,10 @@ export interface ParseCsvOptions {
   decimalComma?: boolean | 'auto';
   /** Bytes (Blob) or characters (string) per chunk (default 4 MiB). */
   chunkSize?: number;
+  /** Keep only these data rows (ascending; see `TableBuilderOptions.keepRows` and ./sampleCsv.ts). */
+  keepRows?: Int32Array;
+  /** Keep only these columns (e.g. the target, for the first pass of a sample). */
+  onlyColumns?: readonly string[];
 }
 
 export const DEFAULT_MAX_COLUMNS = 2000;
@@ -44,6 +48,8 @@ const DELIMITERS = [',', ';', '\t', '|'];
 /** Rows / characters looked at before the dialect is decided. */
 const SNIFF_ROWS = 200;
 const SNIFF_MIN_CHARS = 64 << 10;
+/** How much of a chunk the row cut by the previous chunk boundary is completed from. */
+const BOUNDARY_HEAD = 64 << 10;
 /** Characters tokenized at a time (see the loop in parseCsv). */
 const TOKENIZE_SLICE = 256 << 10;
 
@@ -134,7 +140,7 @@ function sniffDialect(sample: string, delimiter: string | 'auto'): Dialect {
   const newline = lineEnding === 'crlf' ? '\r\n' : lineEnding === 'cr' ? '\r' : '\n';
   if (delimiter !== 'auto') return { delimiter, newline, lineEnding, normalize, guessed: true };
   const head = normalize ? sample.slice(0, 256 << 10).replace(/\r\n?/g, '\n') : sample.slice(0, 256 << 10);
-  const guess = Papa.parse<string[]>(head, { delimitersToGuess: DELIMITERS, newline, preview: 10 });
+  const guess = Papa.parse<string[]>(head, { delimitersToGuess: DELIMITERS, newline, preview: 10, skipEmptyLines: true });
   const guessed = !guess.errors.some((e) => e.code === 'UndetectableDelimiter');
   return { delimiter: guessed ? guess.meta.delimiter : ',', newline, lineEnding, normalize, guessed };
 }
@@ -205,9 +211,19 @@ export async function parseCsv(source: string | Blob, opts: ParseCsvOptions = {}
       if (carryCR) text = text.slice(0, -1);
       text = text.replace(/\r\n?/g, '\n');
     }
-    const input = pending + text;
-    pending = '';
+    let input: string;
     let pos = 0;
+    if (builder !== null && fastLane && pending.length > 0 && text.length > 0) {
+      // Finish the row cut by the chunk boundary on a short string, then read the chunk itself: a
+      // 4 MiB `pending + text` is a cons string, which V8 would copy to flatten it.
+      const head = text.length > BOUNDARY_HEAD ? text.slice(0, BOUNDARY_HEAD) : text;
+      const r = builder.addText(pending + head, 0, chunk.done && head.length === text.length);
+      if (r.next >= pending.length) {
+        input = text;
+        pos = r.next - pending.length;
+      } else input = pending + text; // a row longer than the head, or one for papaparse
+    } else input = pending + text;
+    pending = '';
     let sliceLength = TOKENIZE_SLICE;
     while (pos < input.length) {
       if (builder !== null && fastLane) {
@@ -282,6 +298,8 @@ function startBuilder(firstRows: string[][], dialect: Dialect, hadBom: boolean, 
     maxRows: opts.maxRows,
     maxColumns: opts.maxColumns ?? DEFAULT_MAX_COLUMNS,
     expectedRows: opts.maxRows !== undefined ? Math.min(expectedRows, opts.maxRows) : expectedRows,
+    keepRows: opts.keepRows,
+    onlyColumns: opts.onlyColumns,
   });
   const delimiterName = dialect.delimiter === '\t' ? 'tab' : `'${dialect.delimiter}'`;
   if (opts.delimiter === undefined || opts.delimiter === 'auto') {

@@ -56,7 +56,7 @@ export function checkBytes(bytes: Uint8Array): void {
     } else if ((b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13) || b === 0x7f) control++;
   }
   if (nul === 0 && control <= 0.1 * n) return;
-  if (nul > n / 4 && (nulOdd > 0.9 * nul || nulOdd < 0.1 * nul)) throw utf16Error('NUL bytes between the characters');
+  if (n >= 16 && nul > n / 4 && (nulOdd > 0.9 * nul || nulOdd < 0.1 * nul)) throw utf16Error('NUL bytes between the characters');
   const what = MAGIC.find((m) => m.bytes.every((b, i) => bytes[i] === b))?.what;
   throw binaryError(n, nul, control, what);
 }
@@ -95,13 +95,14 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     else if (b >= 0xe0 && b <= 0xef) [len, min] = [3, 0x800];
     else if (b >= 0xf0 && b <= 0xf4) [len, min] = [4, 0x10000];
     else return i;
-    if (i + len > n) return -1; // cut by the end of the chunk: the next one decides
+    const have = Math.min(len, n - i);
     let cp = b & (0xff >> (len + 1));
-    for (let k = 1; k < len; k++) {
+    for (let k = 1; k < have; k++) {
       const c = bytes[i + k];
       if ((c & 0xc0) !== 0x80) return i;
       cp = (cp << 6) | (c & 0x3f);
     }
+    if (have < len) return -1; // cut by the end of the chunk: the next one decides
     if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
     i += len;
   }
@@ -148,21 +149,28 @@ export function replacementCharError(text: string, index: number, chunkStart: nu
 }
 
 /**
- * Line-ending style of a sample: counts CRLF, lone LF and lone CR (quoted cells included; a cell with
- * a line break inside is rare enough not to sway the count).
+ * Line-ending style of a sample: counts CRLF, lone LF and lone CR outside quoted cells.
  */
 export function detectLineEnding(sample: string): LineEnding {
   let crlf = 0;
   let lf = 0;
   let cr = 0;
   const n = sample.length;
-  for (let i = sample.indexOf('\r'); i >= 0 && i < n; i = sample.indexOf('\r', i + 1)) {
-    if (sample.charCodeAt(i + 1) === 10) crlf++;
-    else if (i + 1 < n) cr++;
+  let inQuotes = false;
+  // Line breaks inside quoted cells are data, not row ends ("" inside quotes toggles twice).
+  for (let i = 0; i < n; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    else if (inQuotes) continue;
+    else if (c === 13) {
+      if (i + 1 < n && sample.charCodeAt(i + 1) === 10) {
+        crlf++;
+        i++;
+      } else if (i + 1 < n) cr++; // a \r that ends the sample may be the first half of \r\n
+    } else if (c === 10) lf++;
   }
-  for (let i = sample.indexOf('\n'); i >= 0; i = sample.indexOf('\n', i + 1)) if (sample.charCodeAt(i - 1) !== 13) lf++;
   const kinds = (crlf > 0 ? 1 : 0) + (lf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0);
-  if (kinds === 0) return sample.endsWith('\r') ? 'cr' : 'none';
+  if (kinds === 0) return 'none';
   if (kinds > 1) return 'mixed';
   return crlf > 0 ? 'crlf' : lf > 0 ? 'lf' : 'cr';
 }

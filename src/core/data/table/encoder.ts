@@ -196,24 +196,27 @@ export function fitTableEncoder(table: Table, schema: TableSchema, trainRows: In
     } else if (f.type === 'boolean') {
       const { codes, levels } = needCodes(col, 'a boolean');
       const value = levels.map(booleanValue);
-      const bad = levels.find((_, k) => value[k] === -1);
-      if (bad !== undefined) {
-        throw new DataError(`Column '${col.name}' is marked boolean but holds ${got(bad)}, which is not a yes/no value. Mark it categorical instead. Got ${got(bad)} instead.`);
-      }
       let ones = 0;
       let zeros = 0;
+      const seen = new Uint8Array(levels.length);
       for (let k = 0; k < n; k++) {
         const c = codes[trainRows[k]];
         if (c >= 0) {
+          seen[c] = 1;
           if (value[c] === 1) ones++;
-          else zeros++;
+          else if (value[c] === 0) zeros++;
         }
       }
+      const bad = levels.find((_, k) => seen[k] && value[k] === -1);
+      if (bad !== undefined) {
+        throw new DataError(`Column '${col.name}' is marked boolean but holds ${got(bad)}, which is not a yes/no value. Mark it categorical instead. Got ${got(bad)} instead.`);
+      }
+      // Only spellings seen in training are stored (others are still read through `booleanValue`).
       out.push({
         kind: 'boolean',
         column: col.name,
-        trueLevels: levels.filter((_, k) => value[k] === 1),
-        falseLevels: levels.filter((_, k) => value[k] === 0),
+        trueLevels: sortLikeNumpyUnique(levels.filter((_, k) => seen[k] && value[k] === 1)),
+        falseLevels: sortLikeNumpyUnique(levels.filter((_, k) => seen[k] && value[k] === 0)),
         fill: ones > zeros ? 1 : 0,
       });
       if (n - ones - zeros > 0) imputed.push({ column: col.name, count: n - ones - zeros });

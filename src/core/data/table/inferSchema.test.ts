@@ -49,7 +49,7 @@ describe('inferSchema', () => {
     ['notes', 'empty', 'ignored', '80 % of the cells are empty or missing (more than 50 %)'],
     ['nothing', 'empty', 'ignored', 'every cell is empty or missing'],
     ['mostlyNumbers', 'numeric', 'feature', "numbers; 1 text cell (e.g. 'n/k') treated as missing"],
-    ['label', 'boolean', 'target', "the target: named 'label'"],
+    ['label', 'categorical', 'target', "the target: named 'label'"],
   ])('%s is %s (%s): %s', (name, type, role, reason) => {
     expect(byName(schema, name)).toMatchObject({ type, role, reason });
   });

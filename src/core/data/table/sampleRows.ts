@@ -50,7 +50,7 @@ export function stratifiedQuotas(sizes: readonly number[], maxRows: number, minP
   const exact = quota(lo);
   const out = exact.map(Math.floor);
   let left = maxRows - out.reduce((a, b) => a + b, 0);
-  const order = exact.map((q, c) => c).sort((a, b) => exact[b] - out[b] - (exact[a] - out[a]) || a - b);
+  const order = exact.map((_, c) => c).sort((a, b) => exact[b] - out[b] - (exact[a] - out[a]) || a - b);
   for (const c of order) {
     if (left <= 0) break;
     if (out[c] < sizes[c]) {

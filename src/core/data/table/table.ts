@@ -12,7 +12,7 @@
  * The builder is fed rows in chunks (`addRows`) by a streaming parser (src/io/csv/parseCsv.ts) and
  * grows its arrays geometrically (×1.5), or allocates them once when told how many rows to expect.
  */
-import { DataError, got } from '../../errors';
+import { ConfigError, DataError, got } from '../../errors';
 import { INFINITY_TOKENS, MISSING_TOKENS, looksLikeFormula, parseNumber, quoteCell } from './cells';
 
 /**
@@ -118,6 +118,13 @@ export interface TableBuilderOptions {
   maxColumns?: number;
   /** Rows to allocate for up front (an estimate is fine: the arrays grow or are trimmed). */
   expectedRows?: number;
+  /**
+   * Keep only these data rows (ascending indices of the file's non-blank data rows, as a full load
+   * would number them) — the second pass of a stratified sample (see src/io/csv/sampleCsv.ts).
+   */
+  keepRows?: Int32Array;
+  /** Keep only these columns (names as the table would have them) — e.g. just the target, for a first pass. */
+  onlyColumns?: readonly string[];
 }
 
 export interface TableBuilder {
@@ -210,18 +217,29 @@ class ColumnAccumulator {
     capacity: number,
   ) {
     this.numbers = new Float64Array(capacity);
-    this.codes = new Int32Array(capacity);
+    // Codes start small and grow on their own: most numeric columns pass MAX_LEVELS distinct values
+    // within a few thousand rows and drop them, so sizing them for the whole file would waste memory.
+    this.codes = new Int32Array(Math.min(capacity, 4096));
   }
 
   resize(capacity: number, rows: number): void {
     const numbers = new Float64Array(capacity);
     numbers.set(this.numbers.subarray(0, rows));
     this.numbers = numbers;
-    if (this.codes) {
-      const codes = new Int32Array(capacity);
-      codes.set(this.codes.subarray(0, rows));
-      this.codes = codes;
-    }
+  }
+
+  /** Room for codes[i] (amortised ×2 growth, capped at the numbers' capacity). */
+  private growCodes(i: number): Int32Array {
+    const old = this.codes!;
+    const codes = new Int32Array(Math.min(Math.max(i + 1, old.length * 2), Math.max(i + 1, this.numbers.length)));
+    codes.set(old);
+    return (this.codes = codes);
+  }
+
+  private missingCode(i: number): void {
+    const codes = this.codes!;
+    if (i < codes.length) codes[i] = -1;
+    else this.growCodes(i)[i] = -1;
   }
 
   push(i: number, raw: string, decimalComma: boolean): void {
@@ -234,7 +252,7 @@ class ColumnAccumulator {
     if (n === 0) {
       this.numbers[i] = NaN;
       this.missing++;
-      if (this.dict !== null) this.codes![i] = -1;
+      if (this.dict !== null) this.missingCode(i);
       return;
     }
     const v = parseNumber(s, decimalComma);
@@ -259,12 +277,12 @@ class ColumnAccumulator {
       this.missing++;
       this.infinite++;
       if (this.infiniteExample === '') this.infiniteExample = s;
-      if (this.dict !== null) this.codes![i] = -1;
+      if (this.dict !== null) this.missingCode(i);
       return;
     }
     if (MISSING_SET.has(s)) {
       this.missing++;
-      if (this.dict !== null) this.codes![i] = -1;
+      if (this.dict !== null) this.missingCode(i);
       return;
     }
     this.nonNumeric++;
@@ -310,7 +328,9 @@ class ColumnAccumulator {
       this.levels!.push(s);
       this.levelCounts!.push(1);
     } else this.levelCounts![code]++;
-    this.codes![i] = code;
+    const codes = this.codes!;
+    if (i < codes.length) codes[i] = code;
+    else this.growCodes(i)[i] = code;
   }
 
   /** More than MAX_LEVELS distinct values: drop the dictionary (and its memory). */
@@ -322,7 +342,9 @@ class ColumnAccumulator {
   }
 
   finish(rows: number): TableColumn {
-    const trim = <T extends Float64Array | Int32Array>(a: T): T => (a.length === rows ? a : (a.slice(0, rows) as T));
+    // Up to 5 % spare capacity stays behind a view instead of being copied: copying every column at
+    // the end would hold the table twice until the next GC.
+    const trim = <T extends Float64Array | Int32Array>(a: T): T => (a.length === rows ? a : a.length <= rows * 1.05 + 64 ? (a.subarray(0, rows) as T) : (a.slice(0, rows) as T));
     return {
       name: this.name,
       numbers: trim(this.numbers),
@@ -432,6 +454,11 @@ class Builder implements TableBuilder {
   private readonly decimalComma: boolean;
   private readonly delimiter: string;
   private scratch: RowScratch | null = null;
+  /** Non-blank data rows read so far, kept or not (row numbers in messages count these). */
+  private seen = 0;
+  private keepAt = 0;
+  /** File column → index into `cols`, -1 when skipped; null when every column is kept. */
+  private colOf: Int32Array | null = null;
 
   constructor(private readonly opts: TableBuilderOptions) {
     this.maxRows = opts.maxRows ?? Infinity;
@@ -468,9 +495,30 @@ class Builder implements TableBuilder {
     }
     const names = columnNames(first, this.opts.header, this.headerNotes);
     this.nCols = names.length;
-    const expected = this.opts.expectedRows !== undefined ? Math.ceil(this.opts.expectedRows * 1.02) + 16 : 256;
+    const hint = this.opts.keepRows !== undefined ? this.opts.keepRows.length : this.opts.expectedRows;
+    const expected = hint !== undefined ? Math.ceil(hint * 1.02) + 16 : 256;
     this.capacity = Math.max(16, Math.min(expected, this.maxRows));
-    this.cols = names.map((name) => new ColumnAccumulator(name, this.capacity));
+    let kept = names;
+    if (this.opts.onlyColumns !== undefined) {
+      for (const name of this.opts.onlyColumns) {
+        if (!names.includes(name)) {
+          throw new ConfigError(`onlyColumns must name columns of the file (${names.slice(0, 12).join(', ')}${names.length > 12 ? ', …' : ''}). Got ${got(name)} instead.`, 'onlyColumns');
+        }
+      }
+      const wanted = new Set(this.opts.onlyColumns);
+      kept = names.filter((n) => wanted.has(n));
+      let c = 0;
+      this.colOf = Int32Array.from(names, (n) => (wanted.has(n) ? c++ : -1));
+    }
+    this.cols = kept.map((name) => new ColumnAccumulator(name, this.capacity));
+  }
+
+  /** Whether file data row `r` is kept (rows are asked in ascending order). */
+  private keeps(r: number): boolean {
+    const keep = this.opts.keepRows;
+    if (keep === undefined) return true;
+    while (this.keepAt < keep.length && keep[this.keepAt] < r) this.keepAt++;
+    return this.keepAt < keep.length && keep[this.keepAt] === r;
   }
 
   private reserve(needed: number): void {
@@ -495,14 +543,19 @@ class Builder implements TableBuilder {
         this.isTruncated = true;
         return;
       }
+      const k = this.nCols;
+      const fileRow = this.seen++;
+      if (row.length !== k) this.ragged(row, fileRow);
+      if (!this.keeps(fileRow)) continue;
       if (this.n >= this.capacity) this.reserve(Math.min(this.n + (batch.length - b), this.maxRows));
       const cols = this.cols!;
-      const k = this.nCols;
       const i = this.n;
-      if (row.length === k) {
+      const map = this.colOf;
+      if (map !== null) {
+        for (let j = 0; j < k; j++) if (map[j] >= 0) cols[map[j]].push(i, j < row.length ? row[j] : '', dc);
+      } else if (row.length === k) {
         for (let j = 0; j < k; j++) cols[j].push(i, row[j], dc);
       } else {
-        this.ragged(row, i);
         for (let j = 0; j < k; j++) cols[j].push(i, j < row.length ? row[j] : '', dc);
       }
       this.n = i + 1;
@@ -515,20 +568,21 @@ class Builder implements TableBuilder {
    * extra fields that are all empty (trailing delimiters) are dropped and counted; extra fields with
    * values are an error, because there is no way to know which value belongs to which column.
    */
-  private ragged(row: readonly string[], i: number): void {
+  private ragged(row: readonly string[], fileRow: number): void {
     let extraValues = false;
     for (let j = this.nCols; j < row.length; j++) if (row[j].trim() !== '') extraValues = true;
-    this.raggedRow(row.length, extraValues, i, () => rowPreview(row, this.delimiter));
+    this.raggedRow(row.length, extraValues, fileRow, () => rowPreview(row, this.delimiter));
   }
 
   /** `ragged` for the fast lane (a method of its own: a closure inside `addText` would slow its loop). */
-  private raggedText(fields: number, extraValues: boolean, i: number, text: string, rowStart: number, rowEnd: number): void {
-    this.raggedRow(fields, extraValues, i, () => text.slice(rowStart, Math.min(rowEnd, rowStart + 200)).replace(/\r?\n$/, ''));
+  private raggedText(fields: number, extraValues: boolean, fileRow: number, text: string, rowStart: number, rowEnd: number): void {
+    this.raggedRow(fields, extraValues, fileRow, () => text.slice(rowStart, Math.min(rowEnd, rowStart + 200)).replace(/\r?\n$/, ''));
   }
 
-  private raggedRow(fields: number, extraValues: boolean, i: number, preview: () => string): void {
+  /** `fileRow`: 0-based index of the row among the file's data rows. */
+  private raggedRow(fields: number, extraValues: boolean, fileRow: number, preview: () => string): void {
     const k = this.nCols;
-    const rowNumber = i + 1;
+    const rowNumber = fileRow + 1;
     if (fields < k) {
       if (this.shortRows === 0) this.firstShortRow = rowNumber;
       this.shortRows++;
@@ -687,13 +741,18 @@ class Builder implements TableBuilder {
         this.isTruncated = true;
         return { next: rowStart, stopped: 'end' };
       }
+      const fileRow = this.seen++;
+      if (j !== k) this.raggedText(j, extraValues, fileRow, text, rowStart, p);
+      if (!this.keeps(fileRow)) continue;
       const i = this.n;
       if (i >= this.capacity) this.reserve(Math.min(i + 1, this.maxRows));
-      if (j !== k) this.raggedText(j, extraValues, i, text, rowStart, p);
+      const map = this.colOf;
       for (let col = 0; col < k; col++) {
-        if (col >= j) cols[col].push(i, '', dc);
-        else if (kind[col] === 0) cols[col].push(i, strs[col], dc);
-        else cols[col].pushNumber(i, value[col], kind[col] === 2, text, start[col], end[col], dc);
+        const c = map === null ? col : map[col];
+        if (c < 0) continue;
+        if (col >= j) cols[c].push(i, '', dc);
+        else if (kind[col] === 0) cols[c].push(i, strs[col], dc);
+        else cols[c].pushNumber(i, value[col], kind[col] === 2, text, start[col], end[col], dc);
       }
       for (let col = 0; col < j && col < k; col++) strs[col] = '';
       this.n = i + 1;
