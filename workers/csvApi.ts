@@ -5,6 +5,8 @@
  */
 import * as Comlink from 'comlink';
 import { parseCsv } from '../src/io/csv/parseCsv';
+import { parseCsvStratifiedSample } from '../src/io/csv/sampleCsv';
+import { inferSchema } from '../src/core/data/table/inferSchema';
 import type { Table } from '../src/core/data/table/table';
 
 export interface CsvProgress {
@@ -24,11 +26,22 @@ export function tableTransferables(table: Table): ArrayBuffer[] {
 
 export function createCsvApi() {
   return {
-    async parse(source: Blob, opts: { maxRows?: number }, onProgress?: (p: CsvProgress) => void): Promise<Table> {
-      const table = await parseCsv(source, {
-        maxRows: opts.maxRows,
-        onProgress: (fraction: number, rows: number) => onProgress?.({ fraction, items: rows }),
-      });
+    /**
+     * The whole file, or (`sample`) a stratified sample of its rows for a file too large to hold:
+     * the target is guessed from the first rows, then the file is streamed twice (labels, then the
+     * chosen rows).
+     */
+    async parse(source: Blob, opts: { maxRows?: number; sample?: { maxRows: number; seed: number } }, onProgress?: (p: CsvProgress) => void): Promise<Table> {
+      const progress = (fraction: number, rows: number) => onProgress?.({ fraction, items: rows });
+      let table: Table;
+      if (opts.sample) {
+        const head = await parseCsv(source, { maxRows: 1000 });
+        const target = inferSchema(head).target;
+        if (target === null) throw new Error('The file has no column that could be the target.');
+        table = await parseCsvStratifiedSample(source, { target, maxRows: opts.sample.maxRows, seed: opts.sample.seed, onProgress: progress });
+      } else {
+        table = await parseCsv(source, { maxRows: opts.maxRows, onProgress: progress });
+      }
       return Comlink.transfer(table, tableTransferables(table));
     },
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../io/csv/parseCsv';
 import { parseCsvFile } from '../io/csv/nodeFile';
+import { parseCsvStratifiedSample } from '../io/csv/sampleCsv';
 import { parseConfig, defaultConfig } from '../core/config';
 import { createLabStore } from './store';
 import { MAX_CSV_BYTES } from './dataSlice';
@@ -17,7 +18,11 @@ function nodeLoader(opts: { hold?: boolean } = {}) {
     csv(source, o): Cancellable<Table> {
       const call: (typeof calls)[number] = { source, cancelled: false };
       calls.push(call);
-      const parse = () => ('url' in (source as object) ? parseCsvFile(`${datasets}${(source as { url: string }).url.replace('datasets/', '')}`, o) : parseCsv(source as Blob, o));
+      const parse = async () => {
+        if ('url' in (source as object)) return parseCsvFile(`${datasets}${(source as { url: string }).url.replace('datasets/', '')}`, o);
+        if (o.sample) return parseCsvStratifiedSample(source as Blob, { target: 'label', maxRows: o.sample.maxRows, seed: o.sample.seed });
+        return parseCsv(source as Blob, o);
+      };
       const promise = opts.hold ? new Promise<void>((r) => (call.release = r)).then(parse) : parse();
       return { promise, cancel: () => void (call.cancelled = true) };
     },
@@ -85,17 +90,38 @@ describe('loading data into the store', () => {
     expect(store.getState().config).toBe(before);
   });
 
-  it('an empty file and a too-large file are refused before any parsing, with what to do', () => {
+  it('an empty file gets the parser\'s message; a too-large file is refused before any parsing, with what to do', async () => {
     const { loader, calls } = nodeLoader();
     const store = createLabStore({ runner: noRun, loader });
     store.getState().loadFile(new File([], 'empty.csv'));
-    expect(store.getState().data.error).toMatch(/'empty.csv' is empty/);
+    await until(() => store.getState().data.status !== 'loading');
+    expect(store.getState().data.error).toMatch(/The file is empty: a CSV needs a header row/);
+    calls.length = 0;
     const huge = new File(['x'], 'huge.csv');
     Object.defineProperty(huge, 'size', { value: MAX_CSV_BYTES + 1 });
     store.getState().loadFile(huge);
     expect(store.getState().data.tooLarge).toEqual({ bytes: MAX_CSV_BYTES + 1, maxRows: 200_000 });
     expect(calls).toHaveLength(0);
+    expect(store.getState().data.error).toMatch(/'huge.csv' is 512 MB, more than this page can hold at once/);
     expect(store.getState().config.dataset.kind).toBe('synthetic');
+  });
+
+  it('a too-large file can be loaded as a stratified sample that keeps the rare class', async () => {
+    const { loader } = nodeLoader();
+    const store = createLabStore({ runner: noRun, loader });
+    const lines = ['x,y,label'];
+    for (let i = 0; i < 3000; i++) lines.push(`${i % 7},${i % 11},${i % 100 === 0 ? 'rare' : 'common'}`);
+    const file = new File([lines.join('\n')], 'big.csv');
+    Object.defineProperty(file, 'size', { value: MAX_CSV_BYTES + 1 });
+    store.getState().loadFile(file);
+    expect(store.getState().data.tooLarge).not.toBeNull();
+    store.getState().loadSample(1000);
+    await until(() => store.getState().data.status === 'ready');
+    const s = store.getState();
+    expect(s.preview.counts.reduce((a, b) => a + b)).toBe(1000);
+    expect(s.preview.counts[s.preview.classNames.indexOf('rare')]).toBe(30);
+    expect(s.data.notes.join(' ')).toMatch(/A stratified sample of 1000 of the file's 3000 rows was loaded/);
+    expect(s.data.tooLarge).toBeNull();
   });
 
   it('cancel stops a load, keeps the old data and says so; a late answer is ignored', async () => {

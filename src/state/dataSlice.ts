@@ -135,8 +135,9 @@ export function createDataActions({ get, set, loader, initialConfig, applyConfig
     );
   };
 
-  const loadCsv = (kind: 'builtin' | 'upload', name: string, source: Blob | { url: string }, bytes: number | undefined, maxRows?: number, keep?: LoadedDatasetConfig) => {
-    start({ kind, name, format: 'csv', bytes }, (onProgress) => loader.csv(source, { maxRows }, onProgress), (table) => tableLoaded(kind, name, table, keep));
+  const loadCsv = (kind: 'builtin' | 'upload', name: string, source: Blob | { url: string }, bytes: number | undefined, sample?: number, keep?: LoadedDatasetConfig) => {
+    const opts = sample ? { sample: { maxRows: sample, seed: get().config.seed } } : {};
+    start({ kind, name, format: 'csv', bytes }, (onProgress) => loader.csv(source, opts, onProgress), (table) => tableLoaded(kind, name, table, keep));
   };
 
   const reloadCurrent = (dataset: LoadedDatasetConfig) => {
@@ -167,7 +168,6 @@ export function createDataActions({ get, set, loader, initialConfig, applyConfig
       if (!isLoadedDataset(get().config.dataset)) lastSynthetic = get().config.dataset;
       lastFile = file;
       lastFolder = null;
-      if (file.size === 0) return patchData({ error: `'${file.name}' is empty (0 bytes). Pick a CSV file with a header row and at least two classes, or a zip of class folders.` });
       if (isZip(file.name)) {
         const dataset: LoadedDatasetConfig = { kind: 'upload', name: file.name, ...(keep?.image ? { image: keep.image } : {}), ...(keep?.longTail ? { longTail: keep.longTail } : {}) };
         return loadImages(dataset, { kind: 'upload', name: file.name, format: 'images', bytes: file.size }, { zip: file });

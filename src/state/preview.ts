@@ -26,6 +26,12 @@ export interface DatasetPreview {
 
 /** The 2-D coordinates to draw: the features themselves, or a PCA projection of wider data. */
 export function projectTo2d(X: Matrix): { points: Float32Array; projection: DatasetPreview['projection'] } {
+  if (X.cols === 1 || X.rows < 2) {
+    // One feature (or one row): draw it along x, every point at y = 0.
+    const points = new Float32Array(2 * X.rows);
+    for (let i = 0; i < X.rows; i++) points[2 * i] = X.data[i * X.cols];
+    return { points, projection: { kind: 'features' } };
+  }
   if (X.cols === 2) return { points: X.data instanceof Float32Array ? X.data : Float32Array.from(X.data), projection: { kind: 'features' } };
   const pca = fitPca2(X);
   return { points: projectPca2(X, pca), projection: { kind: 'pca', explainedVarianceRatio: pca.explainedVarianceRatio } };

@@ -28,7 +28,7 @@ export interface LoadProgress {
 /** Parses and decodes off the main thread (workers in the app, direct calls in tests). */
 export interface DataLoader {
   /** A CSV from a file the user picked or a built-in URL (same origin). */
-  csv(source: Blob | { url: string }, opts: { maxRows?: number }, onProgress: (p: LoadProgress) => void): Cancellable<Table>;
+  csv(source: Blob | { url: string }, opts: { maxRows?: number; sample?: { maxRows: number; seed: number } }, onProgress: (p: LoadProgress) => void): Cancellable<Table>;
   /** An image set from a zip (file or built-in URL) or from the files of a picked folder. */
   images(
     source: { zip: Blob | { url: string } } | { files: { path: string; blob: Blob }[] },

@@ -45,8 +45,9 @@ function oneHotScaler(encoder: TableEncoder): { mean: Float64Array; scale: Float
 
 export function tableSource(table: Table, dataset: LoadedDatasetConfig): Source {
   const schema = tableSchema(table, dataset);
-  featureColumns(schema);
+  // The target first: without classes nothing else matters, and its message says what to pick.
   const labels = targetLabels(table, schema);
+  featureColumns(schema);
   const labeled = Int32Array.from({ length: table.rows }, (_, i) => i).filter((i) => labels.y[i] >= 0);
   const toTable = (rows: Int32Array) => Int32Array.from(rows, (i) => labeled[i]);
   const notes = [...table.notes];
@@ -102,6 +103,9 @@ export function describeTable(table: Table, dataset: Pick<LoadedDatasetConfig, '
   const n = Math.min(TABLE_PREVIEW_ROWS, table.rows);
   const sampleRows = Array.from({ length: n }, (_, i) => table.columns.map((col) => cellText(col, i)));
   const notes = [...table.notes];
+  for (const c of schema.columns) {
+    if (c.role === 'ignored' && !dataset.columns?.[c.name]) notes.push(`Column '${c.name}' is ${c.reason.startsWith('ignored') ? '' : 'ignored: '}${c.reason}.`);
+  }
   const target = schema.columns.find((c) => c.role === 'target');
   if (target && target.stats.missing > 0) {
     const n = target.stats.missing;
