@@ -3,7 +3,8 @@
  * training throughput per backend in a worker, page load → finished default comparison,
  * main-thread long tasks while training, and the initial JS bundle size.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { creditCardCsv } from './tabular/csvBench';
 import { gzipSync } from 'node:zlib';
 import { preview } from 'vite';
 import { launch } from '../e2e/support/browser';
@@ -16,6 +17,12 @@ export interface BrowserBench {
   initialJsFiles: string[];
   /** SMOTE in a browser worker, best of 3, per benchmark case (see core/resampling/benchmarkData.ts). */
   smoteWorkerMs: { name: string; ms: number | null; error?: string }[];
+  /**
+   * The credit-card-shaped CSV (284,807 × 31, ~149 MB) picked through the file input: time until
+   * the table is in use (parsed in the CSV worker, columns described, preview built), and the
+   * page's long tasks meanwhile. Two rounds.
+   */
+  csvLoad: { file: string; bytes: number; rounds: { readyMs: number; longTasksMs: number[] }[] };
 }
 
 /** gzip size of the scripts the page loads before any user action (entry + modulepreloads). */
@@ -24,6 +31,37 @@ export function initialBundle(dist = 'dist'): { bytes: number; files: string[] }
   const files = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
   const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(`${dist}/${f}`), { level: 9 }).length, 0);
   return { bytes, files };
+}
+
+async function benchCsvLoad(browser: Awaited<ReturnType<typeof launch>>, baseUrl: string, log: (s: string) => void): Promise<BrowserBench['csvLoad']> {
+  const file = creditCardCsv();
+  const rounds: BrowserBench['csvLoad']['rounds'] = [];
+  for (let r = 0; r < 2; r++) {
+    const p = await browser.context.newPage();
+    await p.addInitScript(() => {
+      const w = window as unknown as { __longTasks: number[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration));
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await p.goto(baseUrl);
+    await p.getByTestId('source-upload').click();
+    await p.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
+    const t0 = Date.now();
+    await p.getByTestId('file-input').setInputFiles(file);
+    await p.waitForFunction(() => (window as unknown as { __lab: { getState(): { data: { status: string } } } }).__lab.getState().data.status === 'ready', undefined, {
+      timeout: 120_000,
+      polling: 20,
+    });
+    const readyMs = Date.now() - t0;
+    await p.waitForTimeout(300);
+    const longTasksMs = await p.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
+    rounds.push({ readyMs, longTasksMs });
+    log(`  browser CSV 284,807 × 31 picked → in use: ${readyMs} ms; long tasks ${JSON.stringify(longTasksMs)}`);
+    await p.close();
+  }
+  return { file: '284,807 × 31 credit-card-shaped CSV (bench/tabular/csvBench.ts)', bytes: statSync(file).size, rounds };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -87,8 +125,10 @@ export async function runBrowserBench(log: (s: string) => void = console.log): P
       log(`  page load → done: ${Math.round(doneAt)} ms; long tasks while training: ${JSON.stringify(longTasks.at(-1))}`);
       await p.close();
     }
+    const csvLoad = await benchCsvLoad(browser, baseUrl, log);
     const bundle = initialBundle();
     return {
+      csvLoad,
       epochsPerSec,
       comparison: { pageLoadToDoneMs: times.map(Math.round), medianMs: Math.round(median(times)), longTasks },
       initialJsGzipBytes: bundle.bytes,

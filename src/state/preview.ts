@@ -51,9 +51,13 @@ export function buildPreview(config: ExperimentConfig, loaded: LoadedData | null
     const nClasses = source.classNames.length;
     // With a fixed test set (shipped, or the long-tail builder's), the counts that matter are the
     // training pool's: the balanced test rows would hide the imbalance.
-    const fixed = new Uint8Array(source.y.length);
-    for (const i of source.fixedTest ?? []) fixed[i] = 1;
-    const counts = countClasses(source.y.filter((_, i) => !fixed[i]), nClasses);
+    let pool = source.y;
+    if (source.fixedTest) {
+      const fixed = new Uint8Array(source.y.length);
+      for (const i of source.fixedTest) fixed[i] = 1;
+      pool = source.y.filter((_, i) => !fixed[i]);
+    }
+    const counts = countClasses(pool, nClasses);
     const fixedTestCounts = source.fixedTest ? countClasses(Int32Array.from(source.fixedTest, (i) => source.y[i]), nClasses) : null;
     let trainCounts = counts;
     let error: string | null = null;

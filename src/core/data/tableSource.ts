@@ -48,8 +48,19 @@ export function tableSource(table: Table, dataset: LoadedDatasetConfig): Source 
   // The target first: without classes nothing else matters, and its message says what to pick.
   const labels = targetLabels(table, schema);
   featureColumns(schema);
-  const labeled = Int32Array.from({ length: table.rows }, (_, i) => i).filter((i) => labels.y[i] >= 0);
-  const toTable = (rows: Int32Array) => Int32Array.from(rows, (i) => labeled[i]);
+  // Plain loops: these run on the page for every preview, over up to a few hundred thousand rows.
+  const labeled = new Int32Array(table.rows - labels.unlabeledRows.length);
+  const y = new Int32Array(labeled.length);
+  for (let i = 0, k = 0; i < table.rows; i++) {
+    if (labels.y[i] < 0) continue;
+    labeled[k] = i;
+    y[k++] = labels.y[i];
+  }
+  const toTable = (rows: Int32Array) => {
+    const out = new Int32Array(rows.length);
+    for (let k = 0; k < rows.length; k++) out[k] = labeled[rows[k]];
+    return out;
+  };
   const notes = [...table.notes];
   if (labels.unlabeledRows.length > 0) {
     notes.push(
@@ -59,7 +70,7 @@ export function tableSource(table: Table, dataset: LoadedDatasetConfig): Source 
   if (table.truncated) notes.push(`Only the first ${table.rows.toLocaleString('en')} rows were loaded (a stratified sample was asked for or the row limit was reached).`);
   return {
     kind: 'tabular',
-    y: Int32Array.from(labeled, (i) => labels.y[i]),
+    y,
     classNames: labels.classNames,
     unlabeled: labels.unlabeledRows.length,
     notes,
