@@ -113,6 +113,24 @@ describe('real data', () => {
     expect(await lab.page.getByTestId('metrics-row-0').textContent()).toMatch(/0\.\d{3} ± 0\.\d{3}/);
   });
 
+  it('a class too small for the folds is named, with the setting that works, and Run waits', async () => {
+    const lab = await session.open(`?${QUICK.slice(1)}`);
+    await lab.loadBuiltin('yeast');
+    await lab.page.getByTestId('split-protocol').selectOption('cross-validation');
+    await lab.setField('split-folds', '10');
+    expect(await lab.waitForText('dataset-error', /Class 'ERL' has 5 rows, fewer than the 10 folds/)).toMatch(/Use at most 5 folds, or the hold-out split/);
+    expect(await lab.page.getByTestId('run').isDisabled()).toBe(true);
+    await lab.setField('split-folds', '5');
+    expect(await lab.page.getByTestId('dataset-error').count()).toBe(0);
+    expect(await lab.page.getByTestId('run').isEnabled()).toBe(true);
+  });
+
+  it('missing values are imputed with training statistics, and the counts are shown', async () => {
+    const lab = await session.open(`?${QUICK.slice(1)}`);
+    await lab.loadBuiltin('adult-subset');
+    expect(await lab.waitForText('imputation', /workclass \d+ cells \(\d+ in training, most frequent\)/)).toMatch(/occupation \d+ cells/);
+  });
+
   it('cancelling a long load keeps the data in use and says so', async () => {
     const lab = await session.open();
     const header = `a,b,c,d,label\n`;

@@ -220,6 +220,7 @@ function honestCodesData(prep: PreparedExperiment, method: MethodSpec): MethodDa
   if (codes.categoricalFeatures.length === 0) {
     throw new ConfigError(`${METHODS[method.id].label} needs categorical columns, and this data has none. Use SMOTE for numeric data, or mark a column as categorical in the Data panel.`);
   }
+  assertAllCategoricalForSmoten(method, codes);
   const resampled = resample(prep, method, codes.parts[0], prep.train.y, codes.categoricalFeatures)!;
   const X = codes.toModel(resampled.X);
   return {
@@ -234,6 +235,21 @@ function honestCodesData(prep: PreparedExperiment, method: MethodSpec): MethodDa
 }
 
 /**
+ * SMOTEN treats every column as a category; numeric columns would be "interpolated" by majority
+ * vote of their raw values, a silent wrong answer. Refuse, and say which columns are numeric.
+ */
+function assertAllCategoricalForSmoten(method: MethodSpec, codes: EncodedParts): void {
+  if (METHODS[method.id].resampler !== 'smoten') return;
+  const width = codes.parts[0].cols;
+  if (codes.categoricalFeatures.length === width) return;
+  const cat = new Set(codes.categoricalFeatures);
+  const numeric = codes.featureNames.filter((_, j) => !cat.has(j));
+  throw new ConfigError(
+    `SMOTEN needs every feature to be categorical; this data also has numeric columns (${numeric.slice(0, 5).map((n) => `'${n}'`).join(', ')}${numeric.length > 5 ? ', …' : ''}). Use SMOTE-NC for mixed data, or mark those columns ignored. Got ${numeric.length} numeric of ${width} features instead.`,
+  );
+}
+
+/**
  * The leaky protocol, for teaching: resample the WHOLE dataset first, then split it. Synthetic
  * (and duplicated) minority points land in the test split next to their parents in the training
  * split, so the test score is inflated. Same seeds and fractions as the honest protocol.
@@ -245,6 +261,7 @@ function leakyData(prep: PreparedExperiment, method: MethodSpec): MethodData {
   if (needsCodes(method)) {
     const all = Int32Array.from({ length: y.length }, (_, i) => i);
     const codes = prep.source.features(all, [all], 'codes');
+    assertAllCategoricalForSmoten(method, codes);
     const r = resample(prep, method, codes.parts[0], y, codes.categoricalFeatures)!;
     resampled = { ...r, X: codes.toModel(r.X) };
   } else {

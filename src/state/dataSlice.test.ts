@@ -100,9 +100,9 @@ describe('loading data into the store', () => {
     const huge = new File(['x'], 'huge.csv');
     Object.defineProperty(huge, 'size', { value: MAX_CSV_BYTES + 1 });
     store.getState().loadFile(huge);
-    expect(store.getState().data.tooLarge).toEqual({ bytes: MAX_CSV_BYTES + 1, maxRows: 200_000 });
+    expect(store.getState().data.tooLarge).toEqual({ bytes: MAX_CSV_BYTES + 1, maxRows: 300_000 });
     expect(calls).toHaveLength(0);
-    expect(store.getState().data.error).toMatch(/'huge.csv' is 512 MB, more than this page can hold at once/);
+    expect(store.getState().data.error).toMatch(/'huge.csv' is 256 MB, more than this page can hold at once/);
     expect(store.getState().config.dataset.kind).toBe('synthetic');
   });
 

@@ -17,6 +17,11 @@ export interface DatasetPreview {
   classNames: string[];
   counts: number[];
   trainCounts: number[];
+  /**
+   * Tables: per feature column with missing cells, how many (among all labelled rows and among the
+   * training rows of split 0) and how they are filled — with the training rows' statistic.
+   */
+  imputed: { column: string; count: number; trainCount: number; strategy: 'median' | 'most frequent' }[];
   /** Rows per class of a fixed test set (shipped with the data or built by the long-tail builder), not in `counts`. */
   fixedTestCounts: number[] | null;
   imbalanceRatio: number;
@@ -61,9 +66,15 @@ export function buildPreview(config: ExperimentConfig, loaded: LoadedData | null
     const fixedTestCounts = source.fixedTest ? countClasses(Int32Array.from(source.fixedTest, (i) => source.y[i]), nClasses) : null;
     let trainCounts = counts;
     let error: string | null = null;
+    let imputed: DatasetPreview['imputed'] = [];
     try {
       const split = splitRows(config, source.y, nClasses, 0, source.classNames, source.fixedTest);
       trainCounts = countClasses(Int32Array.from(split.train, (i) => source.y[i]), nClasses);
+      if (source.missingIn) {
+        const inTrain = new Map(source.missingIn(split.train).map((m) => [m.column, m.count]));
+        const all = Int32Array.from({ length: source.y.length }, (_, i) => i);
+        imputed = source.missingIn(all).map((m) => ({ ...m, trainCount: inTrain.get(m.column) ?? 0 }));
+      }
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
     }
@@ -78,6 +89,7 @@ export function buildPreview(config: ExperimentConfig, loaded: LoadedData | null
       classNames: source.classNames,
       counts,
       trainCounts,
+      imputed,
       fixedTestCounts,
       imbalanceRatio: nonEmpty.length ? Math.max(...nonEmpty) / Math.min(...nonEmpty) : NaN,
       error,
@@ -90,6 +102,7 @@ export function buildPreview(config: ExperimentConfig, loaded: LoadedData | null
       classNames: [],
       counts: [],
       trainCounts: [],
+      imputed: [],
       fixedTestCounts: null,
       imbalanceRatio: NaN,
       error: e instanceof Error ? e.message : String(e),

@@ -44,6 +44,8 @@ export interface Source {
    * categorical columns as integer codes (SMOTE-NC / SMOTEN need them); 'one-hot' is what models see.
    */
   features(fitRows: Int32Array, rows: Int32Array[], mode: 'one-hot' | 'codes'): EncodedParts;
+  /** Tables: missing cells of each feature column among `rows` (what imputation will fill), and how they are filled. */
+  missingIn?(rows: Int32Array): { column: string; count: number; strategy: 'median' | 'most frequent' }[];
 }
 
 /**

@@ -69,6 +69,9 @@ describe('tables in the protocol', () => {
     }
     const pima = prepareExperiment(config('pima-diabetes'), await load('pima-diabetes.csv'));
     expect(() => methodData(pima, method)).toThrow(/needs categorical columns, and this data has none/);
+    // SMOTEN would treat the numeric columns as categories: refused, naming them.
+    const smoten = { id: 'smoten' as const, params: defaultParams(METHODS.smoten.params) };
+    expect(() => methodData(prep, smoten)).toThrow(/SMOTEN needs every feature to be categorical; this data also has numeric columns \('age', 'fnlwgt'/);
   });
 
   it('cross-validation runs every fold and reports mean ± std', async () => {
@@ -101,6 +104,20 @@ describe('tables in the protocol', () => {
     expect(pool[0]).toBe(178 - 10);
     expect(pool).toEqual(longTailCounts(168, 10, { profile: 'exponential', imbalanceFactor: 50 }));
     expect(train.every((c) => c >= 1)).toBe(true);
+  });
+
+  it('reports what imputation fills: per column, among all rows and the training rows', async () => {
+    const data = await load('adult-subset.csv');
+    const table = (data as { table: import('./table/table').Table }).table;
+    const source = prepareExperiment(config('adult-subset'), data).source;
+    const all = Int32Array.from({ length: table.rows }, (_, i) => i);
+    const missing = source.missingIn!(all);
+    const byName = Object.fromEntries(missing.map((m) => [m.column, m]));
+    for (const name of ['workclass', 'occupation', 'native_country']) {
+      expect(byName[name]).toEqual({ column: name, count: table.columns.find((c) => c.name === name)!.missing, strategy: 'most frequent' });
+      expect(byName[name].count).toBeGreaterThan(0);
+    }
+    expect(missing.map((m) => m.column).sort()).toEqual(['native_country', 'occupation', 'workclass']);
   });
 
   it('rows with an empty target are kept aside as unlabeled and reported', async () => {

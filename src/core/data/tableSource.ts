@@ -74,6 +74,21 @@ export function tableSource(table: Table, dataset: LoadedDatasetConfig): Source 
     classNames: labels.classNames,
     unlabeled: labels.unlabeledRows.length,
     notes,
+    missingIn(rows) {
+      const out: { column: string; count: number; strategy: 'median' | 'most frequent' }[] = [];
+      for (const c of schema.columns) {
+        if (c.role !== 'feature' || c.stats.missing === 0) continue;
+        const col = table.columns[c.index];
+        let count = 0;
+        if (c.type === 'numeric') {
+          for (let k = 0; k < rows.length; k++) if (Number.isNaN(col.numbers[labeled[rows[k]]])) count++;
+        } else if (col.codes) {
+          for (let k = 0; k < rows.length; k++) if (col.codes[labeled[rows[k]]] < 0) count++;
+        }
+        if (count > 0) out.push({ column: c.name, count, strategy: c.type === 'numeric' ? 'median' : 'most frequent' });
+      }
+      return out;
+    },
     features(fitRows, rows, mode): EncodedParts {
       const encoder = fitTableEncoder(table, schema, toTable(fitRows));
       const encoded = rows.map((r) => encodeRows(table, encoder, toTable(r), mode));

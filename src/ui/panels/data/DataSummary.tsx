@@ -23,6 +23,12 @@ export function DataSummary() {
         {total} {unit} · {preview.classNames.length} classes · imbalance ratio {ratio(preview.imbalanceRatio)}
         {preview.fixedTestCounts && ` · plus a balanced test set of ${preview.fixedTestCounts.reduce((a, b) => a + b, 0)}`}
       </div>
+      {preview.imputed.length > 0 && (
+        <p className="hint" data-testid="imputation">
+          Missing values are filled with the training rows' median (numeric) or most frequent value (categorical):{' '}
+          {preview.imputed.map((m) => `${m.column} ${m.count} cell${m.count === 1 ? '' : 's'} (${m.trainCount} in training, ${m.strategy})`).join('; ')}.
+        </p>
+      )}
       <ClassHistogram classNames={preview.classNames} counts={preview.counts} trainCounts={preview.trainCounts} fewShotBelow={FEW_SHOT_BELOW} />
       <DataScatter points={preview.points} y={preview.y} counts={preview.counts} />
       {preview.projection.kind === 'pca' && (
