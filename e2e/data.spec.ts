@@ -86,6 +86,42 @@ describe('real data', () => {
     expect(await lab.methodStatuses()).toEqual(['done', 'done']);
   });
 
+  it('PNG, JPEG, WebP, GIF and BMP all decode; size and colour can be changed', async () => {
+    const lab = await session.open(`?${QUICK.slice(1)}`);
+    await lab.uploadFolder(fixture('upload/formats'));
+    await lab.waitForDataIdle();
+    expect(await lab.dataError()).toBeNull();
+    expect(await lab.waitForText('dataset-summary', /20 images · 2 classes · imbalance ratio 1:1\.0/)).toBeTruthy();
+    expect(await lab.page.getByTestId('skipped-files').count()).toBe(0);
+    await lab.setField('image-size', '16');
+    await lab.page.getByTestId('image-color').selectOption('rgb');
+    await lab.page.getByTestId('image-apply').click();
+    await lab.waitForDataIdle();
+    expect(lab.url()).toMatch(/image\.size=16&image\.color=rgb/);
+    const shape = await lab.page.evaluate(() => {
+      const d = (window as unknown as { __lab: { getState(): { data: { loaded: { train: { width: number; channels: number; pixels: Float32Array } } } } } }).__lab.getState().data.loaded.train;
+      return [d.width, d.channels, d.pixels.length];
+    });
+    expect(shape).toEqual([16, 3, 20 * 16 * 16 * 3]);
+    await lab.runAndWait();
+    expect(await lab.methodStatuses()).toEqual(['done', 'done']);
+  });
+
+  it('a CSV dropped on the drop zone loads like a picked one', async () => {
+    const lab = await session.open();
+    await lab.page.getByTestId('source-upload').click();
+    const dataTransfer = await lab.page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      const rows = ['a,b,label'];
+      for (let i = 0; i < 60; i++) rows.push(`${i % 7},${(i * 3) % 11},${i % 6 === 0 ? 'rare' : 'common'}`);
+      dt.items.add(new File([rows.join('\n')], 'dropped.csv', { type: 'text/csv' }));
+      return dt;
+    });
+    await lab.page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
+    await lab.waitForText('dataset-summary', /60 rows · 2 classes · imbalance ratio 1:5\.0/);
+    expect(lab.url()).toContain('file=dropped.csv');
+  });
+
   it('the built-in long-tailed digits come with their balanced test set; the long-tail builder skews a balanced table', async () => {
     const lab = await session.open(`?${QUICK.slice(1)}`);
     await lab.loadBuiltin('digits-lt');
