@@ -48,6 +48,17 @@ export interface BalancedTestOptions {
 
 const className = (c: number, classNames?: readonly string[]): string => classNames?.[c] ?? `c${c}`;
 
+/** Rows of each class (at least two classes present), and the smallest present class: its size and name. */
+function classesAndSmallest(y: Labels, nClasses: number, classNames?: readonly string[]): { byClass: Int32Array[]; m: number; name: string } {
+  const byClass = rowsByClass(y, nClasses);
+  assertAtLeastTwoClasses(
+    byClass.map((r) => r.length),
+    classNames,
+  );
+  const small = smallestClass(byClass);
+  return { byClass, m: byClass[small].length, name: className(small, classNames) };
+}
+
 function assertFolds(k: number): void {
   if (typeof k !== 'number' || !Number.isInteger(k) || k < 2) {
     throw new ConfigError(`folds must be an integer of at least 2. Got ${got(k)} instead.`, 'folds');
@@ -132,15 +143,8 @@ export function stratifiedKFold(y: Labels, nClasses: number, k: number, rng: Rng
       `k-fold cross-validation needs at least as many rows as folds, or some fold tests no row; this dataset has ${y.length} row${y.length === 1 ? '' : 's'}. Use fewer folds, or the hold-out split. Got k = ${k} instead.`,
     );
   }
-  const byClass = rowsByClass(y, nClasses);
-  assertAtLeastTwoClasses(
-    byClass.map((r) => r.length),
-    classNames,
-  );
-  const small = smallestClass(byClass);
-  const m = byClass[small].length;
+  const { byClass, m, name } = classesAndSmallest(y, nClasses, classNames);
   if (m < k) {
-    const name = className(small, classNames);
     const advice = m >= 2 ? `Use at most ${m} folds, or the hold-out split.` : 'Use the hold-out split, or drop or merge this class.';
     throw new DataError(
       `Class '${name}' has ${m} row${m === 1 ? '' : 's'}, fewer than the ${k} folds, so some folds would test no '${name}' row. ${advice} Got k = ${k} instead.`,
@@ -288,15 +292,8 @@ export function balancedTestSplit(
   }
   assertValidationFraction(options.validation);
   assertLabels(y, y.length, nClasses);
-  const byClass = rowsByClass(y, nClasses);
-  assertAtLeastTwoClasses(
-    byClass.map((r) => r.length),
-    classNames,
-  );
-  const small = smallestClass(byClass);
-  const m = byClass[small].length;
+  const { byClass, m, name } = classesAndSmallest(y, nClasses, classNames);
   if (m <= t) {
-    const name = className(small, classNames);
     const advice = m >= 2 ? `Use testPerClass of at most ${m - 1}.` : 'Use the stratified hold-out split, or drop or merge this class.';
     throw new DataError(
       `Class '${name}' has ${m} row${m === 1 ? '' : 's'}, so it cannot give ${t} test row${t === 1 ? '' : 's'} and keep one for training. ${advice} Got testPerClass = ${t} instead.`,
