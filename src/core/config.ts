@@ -74,7 +74,7 @@ export function defaultConfig(): ExperimentConfig {
       { id: 'random-over', params: defaultParams(METHODS['random-over'].params) },
       { id: 'random-under', params: defaultParams(METHODS['random-under'].params) },
       { id: 'smote', params: defaultParams(METHODS.smote.params) },
-      { id: 'class-weight', params: {} },
+      { id: 'class-weight', params: defaultParams(METHODS['class-weight'].params) },
     ],
     model: defaultParams(MODEL_PARAM_SPECS) as unknown as ModelSpec,
     seed: SEED_SPEC.default as number,

@@ -12,7 +12,8 @@
 import { applyScaler } from './data/scaler';
 import { CancelledError, ConfigError, DataError, TrainingDivergedError } from './errors';
 import type { ExperimentConfig } from './config';
-import { inverseFrequencyWeights } from './losses/weightedCrossEntropy';
+import { lossSwitchEpoch, trainingLossFor } from './lossMethods';
+import { applyThreshold, chooseThreshold, logitAdjustScores, type ThresholdObjective } from './posthoc/adjust';
 import { METHODS, methodLabel, type MethodSpec } from './methods';
 import { metricSpread, summarizeClassification, type MeanStd, type MetricSummary, type SpreadMetric } from './metrics';
 import { createRng } from './random';
@@ -62,6 +63,10 @@ export interface MethodResult {
    * std. The other fields (curves, scores, confusion matrix) are those of split 0.
    */
   splits?: { splitIndex: number; metrics: MetricSummary }[];
+  /** Epoch at which the loss changed (deferred re-weighting), to mark on the loss curve. */
+  lossSwitchEpoch?: number;
+  /** Threshold moving: the threshold chosen on the validation split (score of the minority class). */
+  threshold?: number;
   spread?: Record<SpreadMetric, MeanStd>;
 }
 
@@ -103,6 +108,16 @@ function gridFor(prep: PreparedExperiment, scaler: PreparedExperiment['scaler'],
     }
   }
   return { grid: { xMin, xMax, yMin, yMax, resolution }, X: applyScaler({ data: pts, rows: resolution * resolution, cols: 2 }, scaler) };
+}
+
+/** Threshold moving needs two classes and a validation split to choose the threshold on. */
+function assertThresholdable(prep: PreparedExperiment, validationY: Labels): void {
+  if (prep.nClasses !== 2) {
+    throw new ConfigError(`Threshold moving works on two classes; this data has ${prep.nClasses}. Use prior correction or logit adjustment for more classes. Got ${prep.nClasses} classes instead.`);
+  }
+  if (validationY.length === 0) {
+    throw new ConfigError('Threshold moving chooses its threshold on the validation split, and it is empty. Set the validation fraction above 0. Got 0 validation rows instead.');
+  }
 }
 
 function describeError(err: unknown): MethodError {
@@ -151,13 +166,16 @@ export async function runMethod(prep: PreparedExperiment, index: number, opts: R
         parents: Int32Array.from(rows.flatMap((r) => [resampled.parents[2 * r], resampled.parents[2 * r + 1]]), (p) => (p >= 0 ? data.inputRowToDataset(p) : -1)),
       };
     }
-    const classWeights = METHODS[method.id].classWeights === 'inverse-frequency' ? inverseFrequencyWeights(prep.trainCounts) : undefined;
+    const def = METHODS[method.id];
+    const loss = def.loss ? trainingLossFor(method.id, method.params, base.trainCountsAfter, prep.config.model.epochs) : null;
+    base.lossSwitchEpoch = lossSwitchEpoch(loss) ?? undefined;
+    if (def.posthoc === 'threshold') assertThresholdable(prep, data.validation.y);
     model = await trainClassifier({
       X: data.train.X,
       y: data.train.y,
       nClasses: prep.nClasses,
       model: prep.config.model,
-      classWeights,
+      loss: loss ?? undefined,
       validation: data.validation.y.length > 0 ? data.validation : undefined,
       rng: createRng(prep.config.seed).fork('train'),
       signal: opts.signal,
@@ -168,6 +186,13 @@ export async function runMethod(prep: PreparedExperiment, index: number, opts: R
     });
     base.timings.trainMs = now() - t1;
     base.testScores = model.predictProba(data.test.X);
+    if (def.posthoc === 'logit-adjust') {
+      base.testScores = logitAdjustScores(base.testScores, base.trainCountsAfter, method.id === 'prior-correction' ? 1 : Number(method.params.tau));
+    } else if (def.posthoc === 'threshold') {
+      const chosen = chooseThreshold(model.predictProba(data.validation.X), data.validation.y, prep.minorityClass, method.params.objective as ThresholdObjective);
+      base.threshold = chosen.threshold;
+      base.testScores = applyThreshold(base.testScores, prep.minorityClass, chosen.threshold);
+    }
     base.metrics = summarizeClassification(data.test.y, base.testScores, prep.nClasses, { minorityClass: prep.minorityClass });
     const resolution = opts.gridResolution ?? 64;
     if (resolution > 0 && prep.source.raw2d) {

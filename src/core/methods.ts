@@ -8,9 +8,21 @@
 import { METHOD_TEXT, type MethodFamily } from './methodText';
 import type { ParamSpec, ParamValue } from './params';
 import { RESAMPLER_IDS, resamplers, type ResamplerId } from './resampling/registry';
+import {
+  ANYLOSS_PARAMS,
+  CB_FOCAL_PARAMS,
+  CLASS_WEIGHT_PARAMS,
+  DICE_PARAMS,
+  FOCAL_PARAMS,
+  LDAM_PARAMS,
+  LOGIT_ADJUST_PARAMS,
+  THRESHOLD_PARAMS,
+} from './lossMethods';
 
 export type { MethodFamily } from './methodText';
-export type MethodId = 'none' | 'class-weight' | ResamplerId;
+export type LossMethodId = 'class-weight' | 'focal' | 'cb-focal' | 'ldam-drw' | 'balanced-softmax' | 'logit-adjusted-loss' | 'dice' | 'anyloss';
+export type PosthocMethodId = 'prior-correction' | 'posthoc-logit-adjust' | 'threshold-moving';
+export type MethodId = 'none' | ResamplerId | LossMethodId | PosthocMethodId;
 
 export interface MethodDef {
   id: MethodId;
@@ -22,8 +34,10 @@ export interface MethodDef {
   params: readonly ParamSpec[];
   /** Resampler applied to the training split (registry id in core/resampling). */
   resampler?: ResamplerId;
-  /** Per-class weights used in the loss. */
-  classWeights?: 'inverse-frequency';
+  /** Trains with a member of the loss family (lossMethods.ts `trainingLossFor`). */
+  loss?: true;
+  /** Adjusts the trained model's scores: by the class priors (logit adjustment), or by a threshold chosen on validation. */
+  posthoc?: 'logit-adjust' | 'threshold';
   /** Data the method needs: categorical columns (the 2-D playground data has none). */
   requires?: 'categorical';
 }
@@ -53,6 +67,8 @@ export const FAMILY_LABELS: Record<MethodFamily, string> = {
   cleaning: 'Cleaning (under-sampling)',
   combined: 'Over-sampling + cleaning',
   'cost-sensitive': 'Cost-sensitive loss',
+  loss: 'Imbalance-aware loss',
+  'post-hoc': 'Post-hoc adjustment',
 };
 
 function resamplerMethod(id: ResamplerId): MethodDef {
@@ -78,10 +94,109 @@ export const METHODS: Record<MethodId, MethodDef> = {
     label: 'Class-weighted loss',
     family: 'cost-sensitive',
     summary:
-      "Keeps the data as it is but weights each sample's cross-entropy by the inverse frequency of its class, w_c = n / (C · n_c) (scikit-learn's class_weight='balanced'). Every class then contributes equally to the loss, which pushes the boundary away from the minority without creating or discarding any rows.",
-    citation: 'King & Zeng 2001, Logistic Regression in Rare Events Data, Political Analysis 9(2); Elkan 2001, The Foundations of Cost-Sensitive Learning',
+      "Keeps the data as it is but weights each sample's cross-entropy by a weight of its class: inverse frequency w_c ∝ 1/n_c (scikit-learn's class_weight='balanced'), its square root, or the inverse effective number of samples (1 − β)/(1 − β^{n_c}) of Cui et al. Every class then contributes more equally to the loss, which pushes the boundary away from the minority without creating or discarding any rows.",
+    citation: 'King & Zeng 2001, Logistic Regression in Rare Events Data, Political Analysis 9(2); Elkan 2001, The Foundations of Cost-Sensitive Learning; Cui et al. 2019, Class-Balanced Loss Based on Effective Number of Samples, CVPR',
+    params: CLASS_WEIGHT_PARAMS,
+    loss: true,
+  },
+  focal: {
+    id: 'focal',
+    label: 'Focal loss',
+    family: 'loss',
+    summary:
+      'Multiplies each sample’s cross-entropy by (1 − p_t)^γ, where p_t is the probability given to the true class: examples the model already gets right fade out, so the many easy majority examples stop dominating the gradient. α weights the rarest class against the rest.',
+    citation: 'Lin, Goyal, Girshick, He & Dollár 2017, Focal Loss for Dense Object Detection, ICCV',
+    params: FOCAL_PARAMS,
+    loss: true,
+  },
+  'cb-focal': {
+    id: 'cb-focal',
+    label: 'Class-balanced focal loss',
+    family: 'loss',
+    summary:
+      'Focal loss whose class weights are the inverse "effective number of samples" (1 − β)/(1 − β^{n_c}): adding more samples of a class has diminishing returns because they overlap, so the weights sit between no re-weighting (β = 0) and inverse frequency (β → 1).',
+    citation: 'Cui, Jia, Lin, Song & Belongie 2019, Class-Balanced Loss Based on Effective Number of Samples, CVPR',
+    params: CB_FOCAL_PARAMS,
+    loss: true,
+  },
+  'ldam-drw': {
+    id: 'ldam-drw',
+    label: 'LDAM-DRW',
+    family: 'loss',
+    summary:
+      'Label-distribution-aware margins: while training, the true class’s logit is lowered by a margin Δ_c ∝ n_c^{−1/4}, so rare classes must be won by a wider margin and generalise better. Deferred re-weighting keeps plain LDAM for most of training (to learn good features) and switches to class-balanced weights for the last epochs (marked on the loss curve).',
+    citation: 'Cao, Wei, Gaidon, Arechiga & Ma 2019, Learning Imbalanced Datasets with Label-Distribution-Aware Margin Loss, NeurIPS',
+    params: LDAM_PARAMS,
+    loss: true,
+  },
+  'balanced-softmax': {
+    id: 'balanced-softmax',
+    label: 'Balanced softmax',
+    family: 'loss',
+    summary:
+      'Adds log n_c to every logit while training, so the softmax models the training (skewed) label distribution; at test time the plain logits are used, which corresponds to a balanced label distribution. It removes the bias towards head classes without re-weighting samples.',
+    citation: 'Ren, Yu, Ma, Zhao, Yi & Li 2020, Balanced Meta-Softmax for Long-Tailed Visual Recognition, NeurIPS',
     params: [],
-    classWeights: 'inverse-frequency',
+    loss: true,
+  },
+  'logit-adjusted-loss': {
+    id: 'logit-adjusted-loss',
+    label: 'Logit-adjusted loss',
+    family: 'loss',
+    summary:
+      'Adds τ·log π_c (π = training class priors) to every logit while training and predicts with the plain logits. With τ = 1 this is balanced softmax; the adjustment makes the loss consistent for the balanced error, the error that weighs every class equally.',
+    citation: 'Menon, Jayasumana, Rawat, Jain, Veit & Kumar 2021, Long-Tail Learning via Logit Adjustment, ICLR',
+    params: LOGIT_ADJUST_PARAMS,
+    loss: true,
+  },
+  dice: {
+    id: 'dice',
+    label: 'Self-adjusting dice loss',
+    family: 'loss',
+    summary:
+      'Replaces cross-entropy by 1 − dice coefficient of each example, an F1-like score that does not reward the many easy negatives; the self-adjusting factor (1 − p_t)^α further lets well-classified examples fade, as focal loss does.',
+    citation: 'Li, Sun, Meng, Liang, Wu & Li 2020, Dice Loss for Data-imbalanced NLP Tasks, ACL',
+    params: DICE_PARAMS,
+    loss: true,
+  },
+  anyloss: {
+    id: 'anyloss',
+    label: 'Confusion-matrix loss (AnyLoss)',
+    family: 'loss',
+    summary:
+      'Builds a differentiable confusion matrix of each batch from amplified probabilities σ(L·(p − ½)) and minimises 1 − F1 (or G-mean, or balanced accuracy) of it: the model is trained directly on the metric used to judge it.',
+    citation: 'Han, Lee & Kim 2024, AnyLoss: Transforming Classification Metrics into Loss Functions, KDD',
+    params: ANYLOSS_PARAMS,
+    loss: true,
+  },
+  'prior-correction': {
+    id: 'prior-correction',
+    label: 'Prior correction',
+    family: 'post-hoc',
+    summary:
+      'Trains with plain cross-entropy, then divides each predicted probability by its class’s training prior and renormalises: p′_c ∝ p_c / π_c. This turns the posterior under the skewed training priors into the posterior under balanced priors — the decision rule for balanced accuracy — at no training cost.',
+    citation: 'Buda, Maki & Mazurowski 2018, A systematic study of the class imbalance problem in convolutional neural networks, Neural Networks 106; Saerens, Latinne & Decaestecker 2002, Neural Computation 14(1)',
+    params: [],
+    posthoc: 'logit-adjust',
+  },
+  'posthoc-logit-adjust': {
+    id: 'posthoc-logit-adjust',
+    label: 'Post-hoc logit adjustment',
+    family: 'post-hoc',
+    summary: 'Trains with plain cross-entropy, then subtracts τ·log π_c from the logits: p′_c ∝ p_c / π_c^τ. τ = 1 is prior correction; larger τ favours rare classes more.',
+    citation: 'Menon, Jayasumana, Rawat, Jain, Veit & Kumar 2021, Long-Tail Learning via Logit Adjustment, ICLR',
+    params: LOGIT_ADJUST_PARAMS,
+    posthoc: 'logit-adjust',
+  },
+  'threshold-moving': {
+    id: 'threshold-moving',
+    label: 'Threshold moving',
+    family: 'post-hoc',
+    summary:
+      'Trains with plain cross-entropy, then moves the decision threshold on the minority-class score from 0.5 to the value that maximises F1 (or G-mean, or balanced accuracy) on the validation split. Binary problems only; the ranking of the scores, and so ROC AUC, does not change.',
+    citation: 'Provost 2000, Machine Learning from Imbalanced Data Sets 101, AAAI Workshop; Zou, Xie, Lin, Wang & Li 2016, Big Data Research 5',
+    params: THRESHOLD_PARAMS,
+    posthoc: 'threshold',
   },
 };
 

@@ -13,6 +13,7 @@ import { defaultParams, validateParam, type ParamSpec } from '../core/params';
 import type { BackendRequest } from '../../workers/backendTypes';
 import { buildPreview } from './preview';
 import { splitCount } from '../core/protocol';
+import { plannedSwitchEpoch } from '../core/lossMethods';
 import { buildResamplingPreview, type ResamplingPreview } from '../core/resamplingPreview';
 import type { DataLoader, LabState, MethodRunState, ParamGroup, RunState, Runner } from './types';
 import type { LoadedData } from '../core/data/loadedSource';
@@ -181,6 +182,7 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
           epochs: config.model.epochs,
           split: 0,
           splits: splitCount(config),
+          lossSwitchEpoch: plannedSwitchEpoch(m, config.model.epochs),
           history: [],
         }));
         set({

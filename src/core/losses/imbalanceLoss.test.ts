@@ -139,7 +139,7 @@ describe('the imbalance loss family', () => {
 });
 
 describe('confusion-matrix losses (AnyLoss)', () => {
-  it.each(['f1', 'gmean', 'balanced-accuracy'] as ConfusionMetric[])('%s: value and autodiff gradient match the reference; no leaks', (metric) => {
+  it.each(['f1', 'gmean', 'balanced-accuracy'] as ConfusionMetric[])('%s: value and closed-form gradient match the reference; no leaks', (metric) => {
     for (const seed of [4, 5]) {
       const { logits, labels } = randomBatch(seed, 10, 3);
       const O = new Float32Array(30);

@@ -23,8 +23,6 @@
  * q is computed as Σ_{c≠y} p_c (no cancellation near p_t = 1) and floored at 1e-30.
  */
 import * as tf from '@tensorflow/tfjs-core';
-// confusionLossHead differentiates with tf.valueAndGrad, which needs the ops' gradients registered.
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { ConfigError, got } from '../errors';
 
 export type LossTerm = { kind: 'ce' } | { kind: 'focal'; gamma: number } | { kind: 'dice'; alpha: number; smoothing: number };
@@ -149,8 +147,8 @@ export type ConfusionMetric = 'f1' | 'gmean' | 'balanced-accuracy';
  * p̂ = σ(L·(p − ½)), and a soft one-vs-rest confusion matrix per class is built from them,
  * TP_c = Σ_i O_ic p̂_ic, FN_c = Σ_i O_ic (1 − p̂_ic), FP_c = Σ_i (1 − O_ic) p̂_ic; the loss is
  * 1 − metric with metric = macro F1 (2TP / (2TP + FP + FN)), G-mean ((Π_c recall_c)^{1/C}) or
- * balanced accuracy (mean recall). Classes absent from the batch are left out. Batch-level, so
- * its gradient comes from autodiff (tf.grad), not a closed form.
+ * balanced accuracy (mean recall). Classes absent from the batch are left out. Batch-level: its
+ * gradient couples the rows of a batch (see {@link confusionLossHead}).
  * @see Han, Lee & Kim 2024, AnyLoss: Transforming Classification Metrics into Loss Functions, KDD
  */
 export function confusionLoss(logits: tf.Tensor2D, O: tf.Tensor2D, metric: ConfusionMetric, amplification: number): tf.Scalar {
@@ -179,9 +177,44 @@ export function confusionLoss(logits: tf.Tensor2D, O: tf.Tensor2D, metric: Confu
   });
 }
 
-/** {loss, ∂loss/∂logits} of {@link confusionLoss} (autodiff). Tidy; the caller owns the results. */
+/**
+ * {loss, ∂loss/∂logits} of {@link confusionLoss}, the gradient in closed form (the training step
+ * runs inside a custom gradient, where nested autodiff is not recorded). With p̂ = σ(L(p − ½)),
+ * K present classes, D_c = TP_c + FP_c + P_c (P_c = positives of class c):
+ *   balanced accuracy: ∂M/∂p̂_ic = O_ic / (K P_c)
+ *   macro F1:          ∂M/∂p̂_ic = (1/K)·[O_ic·2(D_c − TP_c)/D_c² − (1 − O_ic)·2TP_c/D_c²]
+ *   G-mean:            ∂M/∂p̂_ic = M·O_ic / (K·TP_c)   (0 where the recall sits at its floor)
+ * then ∂L/∂p = −∂M/∂p̂ · L p̂(1 − p̂) and the softmax backward ∂L/∂z_i = p_i ⊙ (g_i − ⟨g_i, p_i⟩).
+ * Tidy; the caller owns the results.
+ */
 export function confusionLossHead(logits: tf.Tensor2D, O: tf.Tensor2D, metric: ConfusionMetric, amplification: number, withGradient: boolean): { loss: tf.Scalar; dLogits?: tf.Tensor2D } {
-  if (!withGradient) return { loss: confusionLoss(logits, O, metric, amplification) };
-  const { value, grad } = tf.valueAndGrad((z: tf.Tensor) => confusionLoss(z as tf.Tensor2D, O, metric, amplification))(logits);
-  return { loss: value as tf.Scalar, dLogits: grad as tf.Tensor2D };
+  return tf.tidy(() => {
+    const loss = confusionLoss(logits, O, metric, amplification);
+    if (!withGradient) return { loss };
+    const p = tf.softmax(logits);
+    const ph = tf.sigmoid(tf.mul(amplification, tf.sub(p, 0.5)));
+    const tp = tf.sum(tf.mul(O, ph), 0, true);
+    const pos = tf.sum(O, 0, true);
+    const present = tf.cast(tf.greater(pos, 0), 'float32');
+    const K = tf.maximum(tf.sum(present), 1);
+    let dM: tf.Tensor;
+    if (metric === 'balanced-accuracy') {
+      dM = tf.div(tf.mul(O, present), tf.mul(K, tf.maximum(pos, 1e-12)));
+    } else if (metric === 'f1') {
+      const fp = tf.sum(tf.mul(tf.sub(1, O), ph), 0, true);
+      const D = tf.maximum(tf.add(tf.add(tp, fp), pos), 1e-12);
+      const D2 = tf.square(D);
+      const dTp = tf.div(tf.mul(2, tf.sub(D, tp)), D2);
+      const dFp = tf.neg(tf.div(tf.mul(2, tp), D2));
+      dM = tf.div(tf.mul(tf.add(tf.mul(O, dTp), tf.mul(tf.sub(1, O), dFp)), present), K);
+    } else {
+      const recall = tf.div(tp, tf.maximum(pos, 1e-12));
+      const live = tf.mul(present, tf.cast(tf.greater(recall, 1e-7), 'float32'));
+      const M = tf.sub(1, loss);
+      dM = tf.div(tf.mul(tf.mul(O, live), M), tf.mul(K, tf.maximum(tp, 1e-30)));
+    }
+    const g = tf.mul(tf.neg(dM), tf.mul(amplification, tf.mul(ph, tf.sub(1, ph))));
+    const dz = tf.mul(p, tf.sub(g, tf.sum(tf.mul(g, p), 1, true)));
+    return { loss, dLogits: dz as tf.Tensor2D };
+  });
 }

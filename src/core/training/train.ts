@@ -40,6 +40,7 @@ import {
   validateClassWeights,
   weightedTargets,
 } from '../losses/weightedCrossEntropy';
+import { confusionLossHead, imbalanceLossHead, lossConstants, needsOneHot, validateImbalanceLoss, type ConfusionMetric, type ImbalanceLoss } from '../losses/imbalanceLoss';
 import { architectureFor, createMlp, forwardOnHost, packBatchRows, type Mlp, type MlpArchitecture, type MlpBatch } from '../models/mlp';
 import { validateModelSpec, type ModelSpec } from '../models/modelSpec';
 import type { Rng } from '../random';
@@ -68,6 +69,15 @@ export interface AbortSignalLike {
   readonly aborted: boolean;
 }
 
+/**
+ * What the training step minimises. Default: cross-entropy with `classWeights`. `drw` switches
+ * the class weights at a given epoch (deferred re-weighting, Cao et al. 2019): epochs before it
+ * use the loss's own weights, epochs from it on use `drw.classWeights`.
+ */
+export type TrainingLoss =
+  | { kind: 'family'; loss: ImbalanceLoss; drw?: { epoch: number; classWeights: number[] } }
+  | { kind: 'confusion'; metric: ConfusionMetric; amplification: number };
+
 export interface TrainOptions {
   /** Training rows. Read batch by batch while training runs: do not mutate until the promise settles. */
   X: Matrix;
@@ -75,8 +85,10 @@ export interface TrainOptions {
   y: Labels;
   nClasses: number;
   model: ModelSpec;
-  /** Per-class loss weights w_c (e.g. `inverseFrequencyWeights(counts)`); omitted: all 1. */
+  /** Per-class loss weights w_c (e.g. `inverseFrequencyWeights(counts)`); omitted: all 1. Ignored when `loss` is given. */
   classWeights?: number[];
+  /** The loss (family member, DRW schedule, or a confusion-matrix loss); omitted: cross-entropy with `classWeights`. */
+  loss?: TrainingLoss;
   validation?: { X: Matrix; y: Labels };
   rng: Rng;
   /** Checked once per epoch; when aborted, training stops, frees everything and throws CancelledError. */
@@ -150,6 +162,10 @@ export async function trainClassifier(opts: TrainOptions): Promise<TrainedClassi
       onesRows.set(B, t);
     }
     const val = opts.validation ? uploadValidation(opts.validation, nClasses, owned) : null;
+    const lossPlan: TrainingLoss = opts.loss ?? { kind: 'family', loss: { classWeights: opts.classWeights, term: { kind: 'ce' } } };
+    const consts = lossPlan.kind === 'family' ? lossConstants(lossPlan.loss) : {};
+    for (const t of [consts.offsets, consts.margins]) if (t) owned.push(t);
+    const oneHot = lossPlan.kind === 'confusion' || needsOneHot(lossPlan.loss);
 
     const shuffleRng = opts.rng.fork('shuffle');
     const order = new Int32Array(n);
@@ -159,6 +175,8 @@ export async function trainClassifier(opts: TrainOptions): Promise<TrainedClassi
     const start = tf.util.now();
     for (let epoch = 1; epoch <= spec.epochs; epoch++) {
       shuffleRng.shuffle(order);
+      const family = lossPlan.kind === 'family' ? lossPlan : null;
+      const weights = family ? (family.drw && epoch >= family.drw.epoch ? family.drw.classWeights : family.loss.classWeights) : undefined;
       // Everything between two read-backs is synchronous, so one tidy frees the whole epoch.
       const summary = tf.tidy(() => {
         const costs: tf.Tensor[] = [];
@@ -170,7 +188,7 @@ export async function trainClassifier(opts: TrainOptions): Promise<TrainedClassi
           const packed = packBatchRows(X.data, X.cols, rows);
           const targets = new Float32Array(B * nClasses);
           const rowWeights = new Float32Array(B);
-          fillNormalizedTargets(y, rows, nClasses, opts.classWeights, targets, rowWeights);
+          fillNormalizedTargets(y, rows, nClasses, weights as number[] | undefined, targets, rowWeights);
           const batch: MlpBatch = {
             xAug: tf.tensor3d(packed.xAug, [1, B, X.cols + 1]),
             xAugT: tf.tensor3d(packed.xAugT, [1, X.cols + 1, B]),
@@ -179,8 +197,20 @@ export async function trainClassifier(opts: TrainOptions): Promise<TrainedClassi
           const T = tf.tensor2d(targets, [B, nClasses]);
           const r = tf.tensor2d(rowWeights, [B, 1]);
           const held: tf.Tensor[] = [batch.xAug, batch.xAugT, T, r];
+          let O: tf.Tensor2D | null = null;
+          if (oneHot) {
+            const o = new Float32Array(B * nClasses);
+            for (let i = 0; i < B; i++) o[i * nClasses + y[rows[i]]] = 1;
+            O = tf.tensor2d(o, [B, nClasses]);
+            held.push(O);
+          }
           try {
-            const head = (logits: tf.Tensor2D) => normalizedCrossEntropy(logits, T, r, true);
+            const head = (logits: tf.Tensor2D) =>
+              lossPlan.kind === 'confusion'
+                ? confusionLossHead(logits, O!, lossPlan.metric, lossPlan.amplification, true)
+                : O
+                  ? imbalanceLossHead(logits, { T, r, O }, { ...lossPlan.loss, classWeights: weights }, consts, true)
+                  : normalizedCrossEntropy(logits, T, r, true);
             const cost = opt.minimize(() => model.lossWithGradient(batch, head, held), true, model.variables);
             costs.push(cost as tf.Scalar);
           } finally {
@@ -335,6 +365,20 @@ function validateInputs(opts: TrainOptions): void {
     throw new DataError(`The training data must contain at least 2 classes. Got only class ${y[0]} instead.`);
   }
   if (opts.classWeights !== undefined) validateClassWeights(opts.classWeights, nClasses, 'classWeights');
+  if (opts.loss?.kind === 'family') {
+    validateImbalanceLoss(opts.loss.loss, nClasses);
+    const drw = opts.loss.drw;
+    if (drw) {
+      const epochs = opts.model.epochs;
+      if (!Number.isInteger(drw.epoch) || drw.epoch < 1 || drw.epoch > epochs) {
+        throw new ConfigError(`The DRW switch epoch must be between 1 and the number of epochs (${epochs}). Got ${got(drw.epoch)} instead.`, 'drwEpoch');
+      }
+      validateClassWeights(drw.classWeights, nClasses, 'drw.classWeights');
+    }
+  }
+  if (opts.loss?.kind === 'confusion' && !(opts.loss.amplification >= 1 && opts.loss.amplification <= 100)) {
+    throw new ConfigError(`amplification must be a number between 1 and 100. Got ${got(opts.loss.amplification)} instead.`, 'amplification');
+  }
   if (opts.validation) {
     const v = opts.validation;
     validateMatrix(v.X, 'validation.X', X.cols);

@@ -53,8 +53,8 @@ function Frame({ width, height, yTicks, yMax, children, xLabels }: { width: numb
   );
 }
 
-/** Lines over a numeric x axis (epochs); null y values break the line. */
-export function LinePlot({ width, height, series, xMax }: { width: number; height: number; series: Series[]; xMax: number }) {
+/** Lines over a numeric x axis (epochs); null y values break the line. `markers` draw labelled vertical lines (e.g. the DRW switch). */
+export function LinePlot({ width, height, series, xMax, markers = [] }: { width: number; height: number; series: Series[]; xMax: number; markers?: { x: number; label: string }[] }) {
   const finite = series.flatMap((s) => s.points.map((p) => p.y)).filter((v): v is number => v !== null && Number.isFinite(v));
   const yTicks = niceTicks(Math.max(1e-6, ...finite));
   const yMax = yTicks[yTicks.length - 1];
@@ -82,6 +82,14 @@ export function LinePlot({ width, height, series, xMax }: { width: number; heigh
           .join('');
         return <path key={s.name} className="series" data-series={s.name} d={d} fill="none" stroke={s.color} strokeWidth={1.5} strokeDasharray={s.dash} />;
       })}
+      {markers.map((m) => (
+        <g key={m.label} className="marker" data-marker={m.label} data-x={m.x}>
+          <line x1={px(m.x)} x2={px(m.x)} y1={M.top} y2={M.top + h} stroke="#888" strokeDasharray="2 2" />
+          <text x={px(m.x) + 2} y={M.top + 9} fontSize="9" fill="#555">
+            {m.label}
+          </text>
+        </g>
+      ))}
     </Frame>
   );
 }

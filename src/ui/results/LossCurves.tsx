@@ -8,6 +8,7 @@ const LossChart = memo(function LossChart({ index }: { index: number }) {
   const history = useLabDeferred((s) => s.run.methods[index]?.history);
   const epochs = useLabDeferred((s) => s.run.methods[index]?.epochs ?? 1);
   const label = useLabDeferred((s) => s.run.methods[index]?.label ?? '');
+  const switchEpoch = useLabDeferred((s) => s.run.methods[index]?.lossSwitchEpoch ?? null);
   const color = methodColor(index);
   return (
     <figure className="multiple" data-testid={`loss-${index}`}>
@@ -16,6 +17,7 @@ const LossChart = memo(function LossChart({ index }: { index: number }) {
         width={240}
         height={140}
         xMax={epochs}
+        markers={switchEpoch ? [{ x: switchEpoch, label: 'DRW' }] : []}
         series={[
           { name: 'train', color, points: (history ?? []).map((h) => ({ x: h.epoch, y: h.loss })) },
           { name: 'validation', color: '#555', dash: '4 3', points: (history ?? []).map((h) => ({ x: h.epoch, y: h.valLoss })) },
@@ -32,7 +34,7 @@ export function LossCurves() {
   if (!count) return null;
   return (
     <section className="result-block" aria-labelledby="loss-h">
-      <h3 id="loss-h">Loss curves (x: epoch, y: cross-entropy)</h3>
+      <h3 id="loss-h">Loss curves (x: epoch, y: training loss of the method, validation cross-entropy)</h3>
       <div className="multiples">
         {Array.from({ length: count }, (_, i) => (
           <LossChart key={i} index={i} />

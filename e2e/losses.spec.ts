@@ -1,0 +1,33 @@
+/** Algorithm-level methods next to resampling in one comparison: losses, DRW marker, post-hoc adjustments. */
+import { describe, expect, it } from 'vitest';
+import { useLabSession } from './support/labSession';
+
+const session = useLabSession();
+
+describe('imbalance-aware losses and post-hoc adjustments', () => {
+  it('train next to the baseline; LDAM-DRW marks its switch epoch; post-hoc methods keep the baseline’s ranking', async () => {
+    const methods = ['none', 'focal', 'ldam-drw', 'balanced-softmax', 'dice', 'anyloss', 'prior-correction', 'threshold-moving'];
+    const lab = await session.open(`?model.epochs=30&${methods.map((m) => `method=${m}`).join('&')}`);
+    await lab.runAndWait();
+    expect(await lab.methodStatuses()).toEqual(new Array(8).fill('done'));
+    const marker = lab.page.getByTestId('loss-2').locator('[data-marker=DRW]');
+    expect(await marker.getAttribute('data-x')).toBe('24');
+    expect(await lab.page.getByTestId('loss-0').locator('[data-marker]').count()).toBe(0);
+    const m = await lab.metrics();
+    const byId = Object.fromEntries(m.map((r) => [r.method, r]));
+    expect(byId['prior-correction'].rocAuc).toBeCloseTo(byId.none.rocAuc, 6);
+    expect(byId['threshold-moving'].rocAuc).toBeCloseTo(byId.none.rocAuc, 6);
+    expect(byId['prior-correction'].minorityRecall).toBeGreaterThanOrEqual(byId.none.minorityRecall);
+    // The methods are offered in the picker under their families.
+    const groups = await lab.page.getByTestId('method-picker').locator('optgroup').evaluateAll((els) => els.map((e) => e.getAttribute('label')));
+    expect(groups).toContain('Imbalance-aware loss');
+    expect(groups).toContain('Post-hoc adjustment');
+  });
+
+  it('a DRW epoch after the last epoch is refused, naming the valid range', async () => {
+    const lab = await session.open('?model.epochs=10&method=none&method=ldam-drw(drwEpoch~50)');
+    await lab.runAndWait();
+    expect(await lab.methodStatuses()).toEqual(['done', 'error']);
+    expect(await lab.methodError(1)).toMatch(/The DRW switch epoch must be between 1 and the number of epochs \(10\).*Got 50 instead/);
+  });
+});

@@ -1,0 +1,64 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig, type ExperimentConfig } from './config';
+import { runExperiment } from './experiment';
+import { trainingLossFor } from './lossMethods';
+import { METHODS, type MethodId } from './methods';
+import { defaultParams } from './params';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  await tf.ready();
+});
+
+const config = (methods: string[], over: Record<string, unknown> = {}): ExperimentConfig =>
+  parseConfig({
+    dataset: { kind: 'synthetic', shape: 'moons', n: 400, imbalanceRatio: 15, noise: 0.3 },
+    model: { epochs: 10, hiddenLayers: 1, width: 8 },
+    seed: 5,
+    methods,
+    ...over,
+  });
+
+const LOSS_AND_POSTHOC: MethodId[] = ['class-weight', 'focal', 'cb-focal', 'ldam-drw', 'balanced-softmax', 'logit-adjusted-loss', 'dice', 'anyloss', 'prior-correction', 'posthoc-logit-adjust', 'threshold-moving'];
+
+describe('algorithm-level methods in the pipeline', () => {
+  it('every loss and post-hoc method trains and scores; DRW is marked at 80 % of the epochs', async () => {
+    // At most 8 methods per config: two runs, each with the baseline.
+    const a = await runExperiment(config(['none', ...LOSS_AND_POSTHOC.slice(0, 6)]), { gridResolution: 0 });
+    const b = await runExperiment(config(['none', ...LOSS_AND_POSTHOC.slice(6)]), { gridResolution: 0 });
+    const result = { methods: [...a.methods, ...b.methods.slice(1)] };
+    for (const m of result.methods) {
+      expect(m.error?.message ?? 'ok').toBe('ok');
+      expect(m.metrics!.balancedAccuracy).toBeGreaterThan(0.4);
+      const sums = Array.from({ length: m.testY.length }, (_, i) => m.testScores[2 * i] + m.testScores[2 * i + 1]);
+      for (const s of sums) expect(s).toBeCloseTo(1, 5);
+    }
+    const byId = Object.fromEntries(result.methods.map((m) => [m.method.id, m]));
+    expect(byId['ldam-drw'].lossSwitchEpoch).toBe(8);
+    expect(byId.none.lossSwitchEpoch).toBeUndefined();
+    expect(byId['threshold-moving'].threshold).toBeGreaterThan(0);
+    expect(byId['threshold-moving'].threshold).toBeLessThan(1);
+    // Post-hoc methods reuse the baseline's training (same seed, same loss): same ranking of the scores.
+    expect(byId['prior-correction'].metrics!.rocAuc).toBeCloseTo(byId.none.metrics!.rocAuc, 6);
+    expect(byId['threshold-moving'].metrics!.rocAuc).toBeCloseTo(byId.none.metrics!.rocAuc, 6);
+    // Prior correction moves decisions towards the minority: recall up (or equal).
+    expect(byId['prior-correction'].metrics!.minorityRecall).toBeGreaterThanOrEqual(byId.none.metrics!.minorityRecall);
+  }, 120_000);
+
+  it('bad parameters are refused with the parameter and its valid range', async () => {
+    expect(() => trainingLossFor('ldam-drw', { ...defaultParams(METHODS['ldam-drw'].params), drwEpoch: 50 }, [90, 10], 20)).toThrow(
+      /The DRW switch epoch must be between 1 and the number of epochs \(20\).*Got 50 instead/,
+    );
+    expect(() => parseConfig({ methods: [{ id: 'focal', params: { gamma: 9 } }] })).toThrow(/methods\[0\].params.gamma must be a number between 0 and 5. Got 9 instead./);
+    const three = await runExperiment(
+      parseConfig({ dataset: { kind: 'synthetic', classes: 3, n: 300 }, model: { epochs: 2 }, methods: ['threshold-moving', { id: 'ldam-drw', params: { drwEpoch: 5 } }] }),
+      { gridResolution: 0 },
+    );
+    expect(three.methods[0].error?.message).toMatch(/Threshold moving works on two classes; this data has 3/);
+    expect(three.methods[1].error?.message).toMatch(/DRW switch epoch must be between 1 and the number of epochs \(2\)/);
+    const noVal = await runExperiment(config(['threshold-moving'], { split: { validation: 0 } }), { gridResolution: 0 });
+    expect(noVal.methods[0].error?.message).toMatch(/Set the validation fraction above 0/);
+  }, 60_000);
+});
