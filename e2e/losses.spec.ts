@@ -30,4 +30,20 @@ describe('imbalance-aware losses and post-hoc adjustments', () => {
     expect(await lab.methodStatuses()).toEqual(['done', 'error']);
     expect(await lab.methodError(1)).toMatch(/The DRW switch epoch must be between 1 and the number of epochs \(10\).*Got 50 instead/);
   });
+
+  it('sampling and two-stage methods: the second stage continues the loss curve after a marker; the weight-norm view shows τ-norm equalising', async () => {
+    const methods = ['none', 'balanced-sampling', 'two-phase', 'crt', 'tau-norm', 'lws', 'feature-augment'];
+    const lab = await session.open(`?model.epochs=20&${methods.map((m) => `method=${m}`).join('&')}`);
+    await lab.runAndWait();
+    expect(await lab.methodStatuses()).toEqual(new Array(7).fill('done'));
+    expect(await lab.page.getByTestId('loss-3').locator('[data-marker]').getAttribute('data-x')).toBe('21');
+    expect(await lab.page.getByTestId('loss-3').locator('[data-marker]').getAttribute('data-marker')).toBe('retrain classifier');
+    expect(await lab.page.getByTestId('loss-2').locator('[data-marker]').getAttribute('data-marker')).toBe('fine-tune');
+    const norms = await lab.page.evaluate(() =>
+      (window as unknown as { __lab: { getState(): { run: { methods: { result?: { classifierNorms?: number[] } }[] } } } }).__lab.getState().run.methods.map((m) => m.result?.classifierNorms),
+    );
+    expect(norms[4]![0]).toBeCloseTo(1, 4);
+    expect(norms[4]![1]).toBeCloseTo(1, 4);
+    await lab.page.getByTestId('classifier-norms').waitFor();
+  });
 });

@@ -4,6 +4,7 @@
  * ≤ 10 Hz, tags failures with the backend they happened on, and lists the typed arrays to transfer.
  */
 import { parseConfig, type ExperimentConfig } from '../src/core/config';
+import { trainingSchedule } from '../src/core/lossMethods';
 import { prepareExperiment, runMethodOverSplits, type LoadedData, type MethodResult, type PreparedExperiment } from '../src/core/experiment';
 import { MLP_BENCH_WORKLOAD, measureTrainingThroughput } from '../src/core/training/benchmark';
 import { SMOTE_BENCH_CASES, timeSmote } from '../src/core/resampling/benchmarkData';
@@ -69,7 +70,8 @@ export function createLabApi(init: (req: BackendRequest) => Promise<BackendInfo>
     async runMethod(rawConfig: unknown, index: number, onProgress?: (ev: ProgressEvent) => void): Promise<WorkerMethodResult> {
       if (!backend) throw new Error('init() must be called before runMethod().');
       const config = parseConfig(rawConfig);
-      const epochs = config.model.epochs;
+      // Two-stage methods train more epochs than the model's (their second stage).
+      const epochs = config.methods[index] ? trainingSchedule(config.methods[index], config.model.epochs).totalEpochs : config.model.epochs;
       let history: EpochEvent[] = [];
       let split = 0;
       let splits = 1;

@@ -12,7 +12,11 @@
 import { applyScaler } from './data/scaler';
 import { CancelledError, ConfigError, DataError, TrainingDivergedError } from './errors';
 import type { ExperimentConfig } from './config';
-import { lossSwitchEpoch, trainingLossFor } from './lossMethods';
+import { secondStageEpochs, trainingLossFor, trainingSchedule } from './lossMethods';
+import { resamplers } from './resampling/registry';
+import { classifierNorms } from './training/decoupled';
+import type { SamplingScheme } from './training/sampling';
+import { runSecondStage, type SecondStageResult } from './training/twoStage';
 import { applyThreshold, chooseThreshold, logitAdjustScores, type ThresholdObjective } from './posthoc/adjust';
 import { METHODS, methodLabel, type MethodSpec } from './methods';
 import { metricSpread, summarizeClassification, type MeanStd, type MetricSummary, type SpreadMetric } from './metrics';
@@ -63,8 +67,10 @@ export interface MethodResult {
    * std. The other fields (curves, scores, confusion matrix) are those of split 0.
    */
   splits?: { splitIndex: number; metrics: MetricSummary }[];
-  /** Epoch at which the loss changed (deferred re-weighting), to mark on the loss curve. */
-  lossSwitchEpoch?: number;
+  /** Where the loss or the phase changes (DRW switch, second stage), to mark on the loss curve. */
+  marker?: { epoch: number; label: string };
+  /** ‖w_c‖ of the final classifier layer per class (head classes tend to grow larger weights). */
+  classifierNorms?: number[];
   /** Threshold moving: the threshold chosen on the validation split (score of the minority class). */
   threshold?: number;
   spread?: Record<SpreadMetric, MeanStd>;
@@ -149,6 +155,7 @@ export async function runMethod(prep: PreparedExperiment, index: number, opts: R
     timings: { resampleMs: 0, trainMs: 0 },
   };
   let model: Awaited<ReturnType<typeof trainClassifier>> | null = null;
+  let second: SecondStageResult | null = null;
   try {
     const t0 = now();
     const data = methodData(prep, method);
@@ -167,29 +174,69 @@ export async function runMethod(prep: PreparedExperiment, index: number, opts: R
       };
     }
     const def = METHODS[method.id];
-    const loss = def.loss ? trainingLossFor(method.id, method.params, base.trainCountsAfter, prep.config.model.epochs) : null;
-    base.lossSwitchEpoch = lossSwitchEpoch(loss) ?? undefined;
+    const epochs = prep.config.model.epochs;
+    const loss = def.loss ? trainingLossFor(method.id, method.params, base.trainCountsAfter, epochs) : null;
+    base.marker = trainingSchedule(method, epochs).marker ?? undefined;
     if (def.posthoc === 'threshold') assertThresholdable(prep, data.validation.y);
+    const trainRng = createRng(prep.config.seed).fork('train');
+    const record = (ev: EpochEvent) => {
+      base.history.push(ev);
+      return opts.onEpoch?.(ev);
+    };
+    // Two-phase (Buda et al.): the first phase trains on a randomly over-sampled, balanced copy.
+    const first = def.stage === 'two-phase' ? balancedCopy(prep, data.train) : data.train;
     model = await trainClassifier({
-      X: data.train.X,
-      y: data.train.y,
+      X: first.X,
+      y: first.y,
       nClasses: prep.nClasses,
       model: prep.config.model,
       loss: loss ?? undefined,
+      sampling: def.sampling ? (method.params.scheme as SamplingScheme) : undefined,
       validation: data.validation.y.length > 0 ? data.validation : undefined,
-      rng: createRng(prep.config.seed).fork('train'),
+      rng: trainRng,
       signal: opts.signal,
-      onEpoch: (ev) => {
-        base.history.push(ev);
-        return opts.onEpoch?.(ev);
-      },
+      onEpoch: record,
     });
+    let predict = (X: Matrix) => model!.predictProba(X);
+    base.classifierNorms = classifierNorms(model.arch, model.theta);
+    if (def.stage === 'two-phase') {
+      const offset = model.history.length;
+      const tuned = await trainClassifier({
+        X: data.train.X,
+        y: data.train.y,
+        nClasses: prep.nClasses,
+        model: { ...prep.config.model, epochs: secondStageEpochs(method, epochs), learningRate: prep.config.model.learningRate / 10 },
+        initialParams: model.theta,
+        validation: data.validation.y.length > 0 ? data.validation : undefined,
+        rng: trainRng.fork('fine-tune'),
+        signal: opts.signal,
+        onEpoch: (ev) => record({ ...ev, epoch: ev.epoch + offset }),
+      });
+      model.dispose();
+      model = tuned;
+      base.classifierNorms = classifierNorms(model.arch, model.theta);
+    } else if (def.stage) {
+      second = await runSecondStage(def.stage, model, {
+        train: data.train,
+        validation: data.validation,
+        nClasses: prep.nClasses,
+        model: prep.config.model,
+        epochs: secondStageEpochs(method, epochs),
+        tau: Number(method.params.tau ?? 1),
+        rng: trainRng.fork('second-stage'),
+        signal: opts.signal,
+        onEpoch: record,
+      });
+      const stage2 = second;
+      predict = (X) => stage2.predictProba(X);
+      base.classifierNorms = stage2.norms;
+    }
     base.timings.trainMs = now() - t1;
-    base.testScores = model.predictProba(data.test.X);
+    base.testScores = predict(data.test.X);
     if (def.posthoc === 'logit-adjust') {
       base.testScores = logitAdjustScores(base.testScores, base.trainCountsAfter, method.id === 'prior-correction' ? 1 : Number(method.params.tau));
     } else if (def.posthoc === 'threshold') {
-      const chosen = chooseThreshold(model.predictProba(data.validation.X), data.validation.y, prep.minorityClass, method.params.objective as ThresholdObjective);
+      const chosen = chooseThreshold(predict(data.validation.X), data.validation.y, prep.minorityClass, method.params.objective as ThresholdObjective);
       base.threshold = chosen.threshold;
       base.testScores = applyThreshold(base.testScores, prep.minorityClass, chosen.threshold);
     }
@@ -197,7 +244,7 @@ export async function runMethod(prep: PreparedExperiment, index: number, opts: R
     const resolution = opts.gridResolution ?? 64;
     if (resolution > 0 && prep.source.raw2d) {
       const { grid, X: gridX } = gridFor(prep, data.scaler, resolution);
-      base.grid = { ...grid, probs: model.predictProba(gridX) };
+      base.grid = { ...grid, probs: predict(gridX) };
     }
     return base;
   } catch (err) {
@@ -205,7 +252,14 @@ export async function runMethod(prep: PreparedExperiment, index: number, opts: R
     return { ...base, status: 'error', error: describeError(err) };
   } finally {
     model?.dispose();
+    second?.dispose();
   }
+}
+
+/** A randomly over-sampled, class-balanced copy of the training split (two-phase training's first phase). */
+function balancedCopy(prep: PreparedExperiment, train: { X: Matrix; y: Labels }): { X: Matrix; y: Labels } {
+  const r = resamplers['random-over'].resample(train.X, train.y, { samplingStrategy: 'not majority' } as never, createRng(prep.config.seed).fork('two-phase'));
+  return { X: r.X, y: r.y };
 }
 
 /**

@@ -36,8 +36,8 @@ describe('algorithm-level methods in the pipeline', () => {
       for (const s of sums) expect(s).toBeCloseTo(1, 5);
     }
     const byId = Object.fromEntries(result.methods.map((m) => [m.method.id, m]));
-    expect(byId['ldam-drw'].lossSwitchEpoch).toBe(8);
-    expect(byId.none.lossSwitchEpoch).toBeUndefined();
+    expect(byId['ldam-drw'].marker).toEqual({ epoch: 8, label: 'DRW' });
+    expect(byId.none.marker).toBeUndefined();
     expect(byId['threshold-moving'].threshold).toBeGreaterThan(0);
     expect(byId['threshold-moving'].threshold).toBeLessThan(1);
     // Post-hoc methods reuse the baseline's training (same seed, same loss): same ranking of the scores.
@@ -61,4 +61,27 @@ describe('algorithm-level methods in the pipeline', () => {
     const noVal = await runExperiment(config(['threshold-moving'], { split: { validation: 0 } }), { gridResolution: 0 });
     expect(noVal.methods[0].error?.message).toMatch(/Set the validation fraction above 0/);
   }, 60_000);
+});
+
+describe('sampling and two-stage methods', () => {
+  it('each trains, marks its second stage on the curve, and reports the classifier norms', async () => {
+    const cfg = config(['none', { id: 'balanced-sampling', params: { scheme: 'progressive' } }, 'two-phase', 'crt', 'tau-norm', 'lws', 'feature-augment'] as never);
+    const result = await runExperiment(cfg, { gridResolution: 0 });
+    const byId = Object.fromEntries(result.methods.map((m) => [m.method.id, m]));
+    for (const m of result.methods) {
+      expect(m.error?.message ?? 'ok').toBe('ok');
+      expect(m.classifierNorms).toHaveLength(2);
+      expect(m.metrics!.balancedAccuracy).toBeGreaterThan(0.4);
+    }
+    // Second stages continue the epoch count: 10 + auto (10 / 4 → 3).
+    for (const id of ['two-phase', 'crt', 'feature-augment']) {
+      expect(byId[id].history.map((h) => h.epoch)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
+      expect(byId[id].marker!.epoch).toBe(11);
+    }
+    expect(byId['tau-norm'].history).toHaveLength(10);
+    // τ = 1 equalises the norms exactly.
+    const [a, b] = byId['tau-norm'].classifierNorms!;
+    expect(a).toBeCloseTo(1, 5);
+    expect(b).toBeCloseTo(1, 5);
+  }, 120_000);
 });

@@ -106,6 +106,40 @@ export const THRESHOLD_PARAMS: readonly ParamSpec[] = [
   },
 ];
 
+const KANG = 'Kang, Xie, Rohrbach, Yan, Gordo, Feng & Kalantidis 2020, Decoupling Representation and Classifier for Long-Tailed Recognition, ICLR';
+
+const stageEpochs = (name: string, label: string, help: string, citation: string): ParamSpec => ({
+  name,
+  kind: 'int',
+  label,
+  help: `${help} 'auto' = a quarter of the model's epochs.`,
+  default: 'auto',
+  min: 1,
+  max: 500,
+  allowAuto: true,
+  citation,
+});
+
+export const SAMPLING_PARAMS: readonly ParamSpec[] = [
+  {
+    name: 'scheme',
+    kind: 'enum',
+    label: 'sampling',
+    help: 'class-balanced: every class equally likely in a batch; square-root: class probability ∝ √n_c; progressive: from instance sampling to class-balanced over the epochs.',
+    default: 'class-balanced',
+    options: ['class-balanced', 'square-root', 'progressive'],
+    citation: KANG,
+  },
+];
+
+export const CRT_PARAMS: readonly ParamSpec[] = [stageEpochs('retrainEpochs', 'classifier epochs', 'Epochs of the second stage, which re-trains the last layer on frozen features.', KANG)];
+export const TAU_NORM_PARAMS: readonly ParamSpec[] = [
+  { name: 'tau', kind: 'float', label: 'τ', help: 'Classifier weights are divided by ‖w_c‖^τ after training; τ = 0 leaves them alone, τ = 1 equalises the norms.', default: 1, min: 0, max: 2, step: 0.05, citation: KANG },
+];
+export const TWO_PHASE_PARAMS: readonly ParamSpec[] = [
+  stageEpochs('fineTuneEpochs', 'fine-tune epochs', 'Epochs of the second phase, which fine-tunes the whole network on the original (imbalanced) training data at a tenth of the learning rate.', 'Buda, Maki & Mazurowski 2018, A systematic study of the class imbalance problem in convolutional neural networks, Neural Networks 106'),
+];
+
 /** Which member of the family a loss method trains with, from its parameters and the training counts. */
 export function trainingLossFor(id: string, params: Record<string, ParamValue>, trainCounts: readonly number[], epochs: number): TrainingLoss | null {
   const num = (k: string) => Number(params[k]);
@@ -149,7 +183,22 @@ export function plannedSwitchEpoch(spec: { id: string; params: Record<string, Pa
   return spec.params.drwEpoch === 'auto' || spec.params.drwEpoch === undefined ? Math.max(1, Math.round(0.8 * epochs)) : Number(spec.params.drwEpoch);
 }
 
-/** The epoch the loss changes at (DRW), to mark on loss curves; null when it does not. */
-export function lossSwitchEpoch(loss: TrainingLoss | null): number | null {
-  return loss?.kind === 'family' && loss.drw ? loss.drw.epoch : null;
+/** Epochs of a two-stage method's second stage ('auto' = a quarter of the first stage's, at least 1); 0 for one-stage methods. */
+export function secondStageEpochs(spec: { id: string; params: Record<string, ParamValue> }, epochs: number): number {
+  const key = spec.id === 'two-phase' ? 'fineTuneEpochs' : spec.id === 'crt' || spec.id === 'feature-augment' ? 'retrainEpochs' : null;
+  if (!key) return 0;
+  const v = spec.params[key];
+  return v === 'auto' || v === undefined ? Math.max(1, Math.round(epochs / 4)) : Number(v);
+}
+
+/**
+ * What the loss curve of a method shows beyond its epochs: the total number of epochs (both
+ * stages), and a marker where the loss or the phase changes (DRW switch, start of stage 2).
+ */
+export function trainingSchedule(spec: { id: string; params: Record<string, ParamValue> }, epochs: number): { totalEpochs: number; marker: { epoch: number; label: string } | null } {
+  const drw = plannedSwitchEpoch(spec, epochs);
+  if (drw !== null) return { totalEpochs: epochs, marker: { epoch: drw, label: 'DRW' } };
+  const second = secondStageEpochs(spec, epochs);
+  if (second > 0) return { totalEpochs: epochs + second, marker: { epoch: epochs + 1, label: spec.id === 'two-phase' ? 'fine-tune' : 'retrain classifier' } };
+  return { totalEpochs: epochs, marker: null };
 }

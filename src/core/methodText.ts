@@ -3,7 +3,7 @@
  * holds the parameters and the citation; this holds the words a learner reads). Keyed by
  * registry id. A test checks every registered resampler has one.
  */
-export type MethodFamily = 'baseline' | 'over-sampling' | 'under-sampling' | 'cleaning' | 'combined' | 'cost-sensitive' | 'loss' | 'post-hoc';
+export type MethodFamily = 'baseline' | 'over-sampling' | 'under-sampling' | 'cleaning' | 'combined' | 'cost-sensitive' | 'loss' | 'sampling' | 'two-stage' | 'post-hoc';
 
 export interface MethodText {
   family: MethodFamily;

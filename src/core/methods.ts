@@ -17,12 +17,17 @@ import {
   LDAM_PARAMS,
   LOGIT_ADJUST_PARAMS,
   THRESHOLD_PARAMS,
+  SAMPLING_PARAMS,
+  CRT_PARAMS,
+  TAU_NORM_PARAMS,
+  TWO_PHASE_PARAMS,
 } from './lossMethods';
 
 export type { MethodFamily } from './methodText';
 export type LossMethodId = 'class-weight' | 'focal' | 'cb-focal' | 'ldam-drw' | 'balanced-softmax' | 'logit-adjusted-loss' | 'dice' | 'anyloss';
 export type PosthocMethodId = 'prior-correction' | 'posthoc-logit-adjust' | 'threshold-moving';
-export type MethodId = 'none' | ResamplerId | LossMethodId | PosthocMethodId;
+export type StageMethodId = 'balanced-sampling' | 'two-phase' | 'crt' | 'feature-augment' | 'tau-norm' | 'lws';
+export type MethodId = 'none' | ResamplerId | LossMethodId | StageMethodId | PosthocMethodId;
 
 export interface MethodDef {
   id: MethodId;
@@ -38,6 +43,10 @@ export interface MethodDef {
   loss?: true;
   /** Adjusts the trained model's scores: by the class priors (logit adjustment), or by a threshold chosen on validation. */
   posthoc?: 'logit-adjust' | 'threshold';
+  /** Samples training batches by class (params.scheme, training/sampling.ts). */
+  sampling?: true;
+  /** A second training stage (two-phase fine-tuning, or a decoupled classifier on the first stage's features). */
+  stage?: 'two-phase' | 'crt' | 'feature-augment' | 'tau-norm' | 'lws';
   /** Data the method needs: categorical columns (the 2-D playground data has none). */
   requires?: 'categorical';
 }
@@ -68,6 +77,8 @@ export const FAMILY_LABELS: Record<MethodFamily, string> = {
   combined: 'Over-sampling + cleaning',
   'cost-sensitive': 'Cost-sensitive loss',
   loss: 'Imbalance-aware loss',
+  sampling: 'Batch sampling',
+  'two-stage': 'Two-stage / decoupled',
   'post-hoc': 'Post-hoc adjustment',
 };
 
@@ -168,6 +179,66 @@ export const METHODS: Record<MethodId, MethodDef> = {
     citation: 'Han, Lee & Kim 2024, AnyLoss: Transforming Classification Metrics into Loss Functions, KDD',
     params: ANYLOSS_PARAMS,
     loss: true,
+  },
+  'balanced-sampling': {
+    id: 'balanced-sampling',
+    label: 'Class-balanced sampling',
+    family: 'sampling',
+    summary:
+      'Keeps the data but changes which rows each epoch visits: classes are drawn equally often (class-balanced), in proportion to √n_c (square-root), or gradually from instance to class-balanced sampling (progressive), and a row of the class is then drawn at random. Like random over-sampling, but without a fixed enlarged copy of the data.',
+    citation: 'Kang, Xie, Rohrbach, Yan, Gordo, Feng & Kalantidis 2020, Decoupling Representation and Classifier for Long-Tailed Recognition, ICLR; Mahajan et al. 2018, Exploring the Limits of Weakly Supervised Pretraining, ECCV',
+    params: SAMPLING_PARAMS,
+    sampling: true,
+  },
+  'two-phase': {
+    id: 'two-phase',
+    label: 'Two-phase training',
+    family: 'two-stage',
+    summary:
+      'Phase one trains on a randomly over-sampled, balanced copy of the training data; phase two fine-tunes the whole network on the original data at a tenth of the learning rate. The network learns features without the majority’s dominance, then recalibrates to the true class frequencies.',
+    citation: 'Buda, Maki & Mazurowski 2018, A systematic study of the class imbalance problem in convolutional neural networks, Neural Networks 106',
+    params: TWO_PHASE_PARAMS,
+    stage: 'two-phase',
+  },
+  crt: {
+    id: 'crt',
+    label: 'Classifier re-training (cRT)',
+    family: 'two-stage',
+    summary:
+      'Stage one trains the network as usual (instance sampling). Stage two freezes the learned representation and trains a fresh last layer on it with class-balanced sampling. Kang et al. found that representations are best learned with instance sampling, and the bias towards head classes sits mostly in the classifier.',
+    citation: 'Kang, Xie, Rohrbach, Yan, Gordo, Feng & Kalantidis 2020, Decoupling Representation and Classifier for Long-Tailed Recognition, ICLR',
+    params: CRT_PARAMS,
+    stage: 'crt',
+  },
+  'tau-norm': {
+    id: 'tau-norm',
+    label: 'τ-normalised classifier',
+    family: 'two-stage',
+    summary:
+      'After ordinary training, each class’s last-layer weight vector is divided by its norm to the power τ (biases dropped). Head classes grow larger weight norms under instance sampling; equalising the norms removes that bias without any retraining — see the weight-norm view.',
+    citation: 'Kang, Xie, Rohrbach, Yan, Gordo, Feng & Kalantidis 2020, Decoupling Representation and Classifier for Long-Tailed Recognition, ICLR',
+    params: TAU_NORM_PARAMS,
+    stage: 'tau-norm',
+  },
+  lws: {
+    id: 'lws',
+    label: 'Learnable weight scaling (LWS)',
+    family: 'two-stage',
+    summary:
+      'After ordinary training, only one scale per class is learned: logits_c = f_c·(w_c·h + b_c), fitted on the frozen training features with class-balanced weighting. A learned version of τ-normalisation with C parameters.',
+    citation: 'Kang, Xie, Rohrbach, Yan, Gordo, Feng & Kalantidis 2020, Decoupling Representation and Classifier for Long-Tailed Recognition, ICLR',
+    params: [],
+    stage: 'lws',
+  },
+  'feature-augment': {
+    id: 'feature-augment',
+    label: 'Tail feature augmentation',
+    family: 'two-stage',
+    summary:
+      'After ordinary training, each tail class gets virtual feature vectors drawn from a Gaussian around its mean whose spread borrows from its nearest better-populated classes (few samples estimate a spread badly), until every class is as large as the largest; then a fresh last layer is trained on real plus virtual features.',
+    citation: 'Yang, Liu & Xu 2021, Free Lunch for Few-shot Learning: Distribution Calibration, ICLR; the representation calibration of RCAL (2022) and the virtual features of LMD (2025)',
+    params: CRT_PARAMS,
+    stage: 'feature-augment',
   },
   'prior-correction': {
     id: 'prior-correction',

@@ -13,7 +13,7 @@ import { defaultParams, validateParam, type ParamSpec } from '../core/params';
 import type { BackendRequest } from '../../workers/backendTypes';
 import { buildPreview } from './preview';
 import { splitCount } from '../core/protocol';
-import { plannedSwitchEpoch } from '../core/lossMethods';
+import { trainingSchedule } from '../core/lossMethods';
 import { buildResamplingPreview, type ResamplingPreview } from '../core/resamplingPreview';
 import type { DataLoader, LabState, MethodRunState, ParamGroup, RunState, Runner } from './types';
 import type { LoadedData } from '../core/data/loadedSource';
@@ -179,10 +179,10 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
           label: methodLabel(m),
           status: 'queued',
           epoch: 0,
-          epochs: config.model.epochs,
+          epochs: trainingSchedule(m, config.model.epochs).totalEpochs,
           split: 0,
           splits: splitCount(config),
-          lossSwitchEpoch: plannedSwitchEpoch(m, config.model.epochs),
+          marker: trainingSchedule(m, config.model.epochs).marker,
           history: [],
         }));
         set({

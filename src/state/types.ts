@@ -79,8 +79,8 @@ export interface MethodRunState {
   /** Protocols with several splits (repeats, folds): the one training now, 0-based, of `splits`. */
   split: number;
   splits: number;
-  /** Epoch at which the method's loss changes (deferred re-weighting), marked on its loss curve. */
-  lossSwitchEpoch: number | null;
+  /** Where the method's loss or phase changes (DRW switch, second stage), marked on its loss curve. */
+  marker: { epoch: number; label: string } | null;
   history: EpochEvent[];
   result?: WorkerMethodResult;
   error?: { message: string; unexpected: boolean; backend?: BackendName };

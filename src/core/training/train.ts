@@ -46,6 +46,7 @@ import { validateModelSpec, type ModelSpec } from '../models/modelSpec';
 import type { Rng } from '../random';
 import type { Labels, Matrix } from '../types';
 import { yieldToEventLoop } from './yieldToEventLoop';
+import { epochOrder, type SamplingScheme } from './sampling';
 
 /** One progress event per epoch (the natural throttle). */
 export interface EpochEvent {
@@ -89,6 +90,10 @@ export interface TrainOptions {
   classWeights?: number[];
   /** The loss (family member, DRW schedule, or a confusion-matrix loss); omitted: cross-entropy with `classWeights`. */
   loss?: TrainingLoss;
+  /** Which rows each epoch visits (sampling.ts); omitted or 'instance': a shuffle of every row. */
+  sampling?: SamplingScheme;
+  /** Start from these parameters instead of a fresh initialisation (fine-tuning; same architecture). */
+  initialParams?: Float32Array;
   validation?: { X: Matrix; y: Labels };
   rng: Rng;
   /** Checked once per epoch; when aborted, training stops, frees everything and throws CancelledError. */
@@ -98,6 +103,9 @@ export interface TrainOptions {
 
 export interface TrainedClassifier {
   history: EpochEvent[];
+  /** The architecture and a host copy of the trained flat parameters (for two-stage methods). */
+  readonly arch: MlpArchitecture;
+  readonly theta: Float32Array;
   /** Softmax probabilities, row-major rows × nClasses. */
   predictProba(X: Matrix): Float32Array;
   /** Frees the model's tensors. `predictProba` throws afterwards. */
@@ -148,6 +156,14 @@ export async function trainClassifier(opts: TrainOptions): Promise<TrainedClassi
   let handedOver = false;
   try {
     mlp = createMlp(architectureFor(spec, X.cols, nClasses), opts.rng.fork('init'));
+    if (opts.initialParams) {
+      if (opts.initialParams.length !== mlp.params.size) {
+        throw new ConfigError(`initialParams must hold ${mlp.params.size} values for this architecture. Got ${opts.initialParams.length} instead.`, 'initialParams');
+      }
+      const start = opts.initialParams;
+      const target = mlp.params;
+      tf.tidy(() => target.assign(tf.tensor1d(start.slice(), 'float32')));
+    }
     optimizer = spec.optimizer === 'sgd' ? tf.train.sgd(spec.learningRate) : tf.train.adam(spec.learningRate);
     const model = mlp;
     const opt = optimizer;
@@ -174,7 +190,8 @@ export async function trainClassifier(opts: TrainOptions): Promise<TrainedClassi
     const history: EpochEvent[] = [];
     const start = tf.util.now();
     for (let epoch = 1; epoch <= spec.epochs; epoch++) {
-      shuffleRng.shuffle(order);
+      if (opts.sampling && opts.sampling !== 'instance') epochOrder(y, nClasses, opts.sampling, epoch - 1, spec.epochs, shuffleRng, order);
+      else shuffleRng.shuffle(order);
       const family = lossPlan.kind === 'family' ? lossPlan : null;
       const weights = family ? (family.drw && epoch >= family.drw.epoch ? family.drw.classWeights : family.loss.classWeights) : undefined;
       // Everything between two read-backs is synchronous, so one tidy frees the whole epoch.
@@ -265,6 +282,8 @@ export async function trainClassifier(opts: TrainOptions): Promise<TrainedClassi
     const arch = model.arch;
     const classifier: TrainedClassifier = {
       history,
+      arch,
+      theta,
       predictProba: (Xp) => predictProba(model, arch, theta, Xp),
       dispose: () => model.dispose(),
     };

@@ -8,7 +8,7 @@ const LossChart = memo(function LossChart({ index }: { index: number }) {
   const history = useLabDeferred((s) => s.run.methods[index]?.history);
   const epochs = useLabDeferred((s) => s.run.methods[index]?.epochs ?? 1);
   const label = useLabDeferred((s) => s.run.methods[index]?.label ?? '');
-  const switchEpoch = useLabDeferred((s) => s.run.methods[index]?.lossSwitchEpoch ?? null);
+  const marker = useLabDeferred((s) => s.run.methods[index]?.marker ?? null);
   const color = methodColor(index);
   return (
     <figure className="multiple" data-testid={`loss-${index}`}>
@@ -17,7 +17,7 @@ const LossChart = memo(function LossChart({ index }: { index: number }) {
         width={240}
         height={140}
         xMax={epochs}
-        markers={switchEpoch ? [{ x: switchEpoch, label: 'DRW' }] : []}
+        markers={marker ? [{ x: marker.epoch, label: marker.label }] : []}
         series={[
           { name: 'train', color, points: (history ?? []).map((h) => ({ x: h.epoch, y: h.loss })) },
           { name: 'validation', color: '#555', dash: '4 3', points: (history ?? []).map((h) => ({ x: h.epoch, y: h.valLoss })) },

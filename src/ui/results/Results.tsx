@@ -3,6 +3,7 @@ import { DecisionRegions } from './DecisionRegions';
 import { LossCurves } from './LossCurves';
 import { MetricsTable } from './MetricsTable';
 import { RecallBars } from './RecallBars';
+import { ClassifierNorms } from './ClassifierNorms';
 
 /** Every result view, in reading order. Loaded lazily: charting code is not needed for the first paint. */
 export default function Results() {
@@ -11,6 +12,7 @@ export default function Results() {
       <MetricsTable />
       <LossCurves />
       <RecallBars />
+      <ClassifierNorms />
       <ConfusionMatrices />
       <DecisionRegions />
     </>
