@@ -47,3 +47,20 @@ describe('imbalance-aware losses and post-hoc adjustments', () => {
     await lab.page.getByTestId('classifier-norms').waitFor();
   });
 });
+
+describe('the long-tailed digits preset', () => {
+  it('one pick loads digits-lt with 8 long-tail methods and 3 seeds, and trains them all in the browser', async () => {
+    const lab = await session.open();
+    await lab.page.getByTestId('preset-picker').selectOption('digits-lt');
+    await lab.waitForDataIdle();
+    expect(await lab.waitForText('dataset-summary', /392 images · 10 classes · imbalance ratio 1:79\.0 · plus a balanced test set of 200/)).toBeTruthy();
+    expect(await lab.page.getByTestId('preset-description').textContent()).toMatch(/balanced accuracy column \(mean ± std over the 3 seeds\)/);
+    await lab.run();
+    expect(await lab.waitForFinish(180_000)).toBe('done');
+    expect(await lab.methodStatuses()).toEqual(new Array(8).fill('done'));
+    expect(await lab.page.getByTestId('metrics-table').locator('..').textContent()).toMatch(/mean ± std over 3 repeats/);
+    const m = await lab.metrics();
+    expect(m.map((r) => r.method)).toEqual(['none', 'class-weight', 'focal', 'ldam-drw', 'balanced-softmax', 'logit-adjusted-loss', 'crt', 'tau-norm']);
+    for (const r of m) expect(r.balancedAccuracy).toBeGreaterThan(0.5);
+  }, 240_000);
+});

@@ -37,7 +37,8 @@ describe('imbalance-lab CLI', () => {
   });
 
   it('explains bad usage and bad configs with exit code 2', async () => {
-    expect((await cli('run')).err).toMatch(/run needs --config <file.json>/);
+    expect((await cli('run')).err).toMatch(/run needs --config <file.json> or --preset <id>/);
+    expect((await cli('run', '--preset', 'nope')).err).toMatch(/--preset must be one of digits-lt. Got 'nope' instead./);
     expect((await cli('frobnicate')).code).toBe(2);
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ dataset: { imbalanceRatio: 5000 } }));
@@ -83,4 +84,21 @@ describe('imbalance-lab CLI', () => {
     expect(one.code).toBe(2);
     expect(one.err).toMatch(/must name a column of the table.*Got 'visits' instead/);
   }, 60_000);
+
+  it('runs the long-tailed digits preset end to end: 8 methods, 3 seeds, on the balanced test set', async () => {
+    const printed = JSON.parse((await cli('config', '--preset', 'digits-lt')).out);
+    expect(printed.methods.map((m: { id: string }) => m.id)).toEqual(['none', 'class-weight', 'focal', 'ldam-drw', 'balanced-softmax', 'logit-adjusted-loss', 'crt', 'tau-norm']);
+    const outPath = join(dir, 'preset.json');
+    const r = await cli('run', '--preset', 'digits-lt', '--out', outPath);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/3 splits \(holdout\)/);
+    expect(r.out).toMatch(/Test split \(split 1 of 3\): 0 20, 1 20, .* 9 20/);
+    const results = JSON.parse(readFileSync(outPath, 'utf8'));
+    for (const m of results.methods) {
+      expect(m.status).toBe('done');
+      expect(m.splits).toHaveLength(3);
+      expect(m.spread.balancedAccuracy.n).toBe(3);
+    }
+  }, 120_000);
 });

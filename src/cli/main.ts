@@ -8,7 +8,8 @@
  * Exit codes: 0 success, 1 a method failed, 2 bad usage / config / data.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { defaultConfig, parseConfig } from '../core/config';
+import { defaultConfig, parseConfig, type ExperimentConfig } from '../core/config';
+import { findPreset, PRESETS } from '../core/presets';
 import { ConfigError, DataError } from '../core/errors';
 import { runExperiment, splitCount } from '../core/experiment';
 import type { SpreadMetric } from '../core/metrics';
@@ -23,7 +24,8 @@ const USAGE = `Usage:
   imbalance-lab run --config experiment.json [--data file.csv|images.zip] [--out results.json] [--backend wasm|cpu]
                                            run an experiment; built-in datasets load by themselves,
                                            a config with dataset.kind 'upload' needs --data
-  imbalance-lab config                     print the default experiment config (JSON)
+  imbalance-lab run --preset digits-lt     run a ready-made experiment (${PRESETS.map((p) => p.id).join(', ')})
+  imbalance-lab config [--preset <id>]     print the default (or a preset's) experiment config (JSON)
   imbalance-lab resample --method <id> --input data.csv --out out.csv [--label label] [--seed 0]
                          [--categorical col1,col2] [method flags]
                                            resample a CSV (see 'imbalance-lab resample --help')
@@ -31,15 +33,25 @@ const USAGE = `Usage:
 
 const f3 = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(3));
 
-async function run(flags: Record<string, string | true>, out: (s: string) => void): Promise<number> {
-  if (typeof flags.config !== 'string') throw new ConfigError(`run needs --config <file.json>. Got ${flags.config === true ? 'no file name' : 'nothing'} instead.`);
+/** The config of `--preset <id>` or of the file `--config <path>`. */
+function configFrom(flags: Record<string, string | true>): ExperimentConfig {
+  if (typeof flags.preset === 'string') {
+    const preset = findPreset(flags.preset);
+    if (!preset) throw new ConfigError(`--preset must be one of ${PRESETS.map((p) => p.id).join(', ')}. Got '${flags.preset}' instead.`, 'preset');
+    return preset.config;
+  }
+  if (typeof flags.config !== 'string') throw new ConfigError(`run needs --config <file.json> or --preset <id>. Got ${flags.config === true ? 'no file name' : 'nothing'} instead.`);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(flags.config, 'utf8'));
   } catch (e) {
     throw new ConfigError(`Could not read the config file '${flags.config}': ${e instanceof Error ? e.message : String(e)}`);
   }
-  const config = parseConfig(raw);
+  return parseConfig(raw);
+}
+
+async function run(flags: Record<string, string | true>, out: (s: string) => void): Promise<number> {
+  const config = configFrom(flags);
   if (flags.data === true) throw new ConfigError(`--data needs a file path. Got no path instead.`, 'data');
   const data = await loadConfigData(config, flags.data);
   const backend = await initNodeBackend(typeof flags.backend === 'string' ? flags.backend : 'wasm');
@@ -73,7 +85,7 @@ export async function main(argv: string[], out: (s: string) => void = console.lo
       case 'run':
         return await run(flags, out);
       case 'config':
-        out(JSON.stringify(defaultConfig(), null, 2));
+        out(JSON.stringify(typeof flags.preset === 'string' ? configFrom(flags) : defaultConfig(), null, 2));
         return 0;
       case 'resample':
         return resampleCommand(flags, out);

@@ -178,7 +178,9 @@ export async function runMethod(prep: PreparedExperiment, index: number, opts: R
     const loss = def.loss ? trainingLossFor(method.id, method.params, base.trainCountsAfter, epochs) : null;
     base.marker = trainingSchedule(method, epochs).marker ?? undefined;
     if (def.posthoc === 'threshold') assertThresholdable(prep, data.validation.y);
-    const trainRng = createRng(prep.config.seed).fork('train');
+    // Split 0 trains from the 'train' stream; every further split (repeat / fold) from its own
+    // fork, so repeats are repeats over training seeds too, not only over data splits.
+    const trainRng = prep.splitIndex === 0 ? createRng(prep.config.seed).fork('train') : createRng(prep.config.seed).fork('train').fork(`split:${prep.splitIndex}`);
     const record = (ev: EpochEvent) => {
       base.history.push(ev);
       return opts.onEpoch?.(ev);

@@ -14,6 +14,7 @@ import type { BackendRequest } from '../../workers/backendTypes';
 import { buildPreview } from './preview';
 import { splitCount } from '../core/protocol';
 import { trainingSchedule } from '../core/lossMethods';
+import { findPreset } from '../core/presets';
 import { buildResamplingPreview, type ResamplingPreview } from '../core/resamplingPreview';
 import type { DataLoader, LabState, MethodRunState, ParamGroup, RunState, Runner } from './types';
 import type { LoadedData } from '../core/data/loadedSource';
@@ -160,6 +161,15 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
         if (error !== null) return set({ fieldErrors: withError(path, error) });
         const methods = config.methods.map((m, i) => (i === index ? { ...m, params: { ...m.params, [name]: value! } } : m));
         setConfig({ ...config, methods }, withError(path, null));
+      },
+
+      applyPreset(id) {
+        const preset = findPreset(id);
+        if (!preset) return;
+        setConfig(preset.config, {});
+        const d = preset.config.dataset;
+        if (isLoadedDataset(d) && d.kind === 'builtin') dataActions.loadBuiltin(d.name, d);
+        else dataActions.backToSynthetic();
       },
 
       setBackendRequest(backendRequest) {

@@ -121,6 +121,8 @@ export interface LabState {
   run: RunState;
 
   setParam(group: ParamGroup, name: string, raw: unknown): void;
+  /** Replaces the whole experiment with a ready-made one (core/presets.ts), loading its dataset. */
+  applyPreset(id: string): void;
   /** Back to the synthetic generators (the loaded data is dropped). */
   backToSynthetic(): void;
   loadBuiltin(id: string): void;

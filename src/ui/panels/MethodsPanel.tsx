@@ -4,6 +4,7 @@ import { FAMILY_LABELS, METHOD_IDS, METHODS, methodLabel, type MethodFamily, typ
 import { ParamControl } from '../components/ParamControl';
 import { methodColor } from '../palette';
 import { useLab } from '../storeContext';
+import { PresetPicker } from './PresetPicker';
 
 export function MethodsPanel() {
   const methods = useLab((s) => s.config.methods);
@@ -15,6 +16,7 @@ export function MethodsPanel() {
   return (
     <section className="panel" aria-labelledby="methods-h">
       <h2 id="methods-h">Methods</h2>
+      <PresetPicker />
       <ol className="method-list">
         {methods.map((m, i) => {
           const def = METHODS[m.id];
