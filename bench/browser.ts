@@ -23,6 +23,8 @@ export interface BrowserBench {
    * page's long tasks meanwhile. Two rounds.
    */
   csvLoad: { file: string; bytes: number; rounds: { readyMs: number; longTasksMs: number[] }[] };
+  /** 8 benchmark MLPs spread over the comparison's worker pool on WASM: method-epochs per second, per round. */
+  comparison8: { workers: number; methodEpochsPerSec: number; wallMs: number }[];
 }
 
 /** gzip size of the scripts the page loads before any user action (entry + modulepreloads). */
@@ -125,10 +127,24 @@ export async function runBrowserBench(log: (s: string) => void = console.log): P
       log(`  page load → done: ${Math.round(doneAt)} ms; long tasks while training: ${JSON.stringify(longTasks.at(-1))}`);
       await p.close();
     }
+    const comparison8: BrowserBench['comparison8'] = [];
+    {
+      const p = await browser.context.newPage();
+      await p.goto(baseUrl);
+      for (let r = 0; r < 3; r++) {
+        const res = await p.evaluate(() =>
+          (window as unknown as { __lab: { benchmarkComparison(b: string, m: number, e: number): Promise<BrowserBench['comparison8'][number]> } }).__lab.benchmarkComparison('wasm', 8, 5),
+        );
+        comparison8.push(res);
+        log(`  browser 8-model comparison on WASM (${res.workers} workers): ${res.methodEpochsPerSec.toFixed(1)} method-epochs/s`);
+      }
+      await p.close();
+    }
     const csvLoad = await benchCsvLoad(browser, baseUrl, log);
     const bundle = initialBundle();
     return {
       csvLoad,
+      comparison8,
       epochsPerSec,
       comparison: { pageLoadToDoneMs: times.map(Math.round), medianMs: Math.round(median(times)), longTasks },
       initialJsGzipBytes: bundle.bytes,

@@ -24,6 +24,14 @@ for (const r of resampling) {
 }
 const csv = await runCsvBenchmark();
 console.log(`  CSV 284,807 × 31 in Node: parse + infer + encode ${csv.best.total_ms} ms, peak RSS ${csv.peakRssRatio.toFixed(2)}× the file`);
+let torch = null;
+try {
+  const out = execSync('/usr/bin/python3 bench/training/torchBaseline.py', { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1' } });
+  torch = JSON.parse(out.trim().split('\n').pop());
+  console.log(`  PyTorch ${torch.torch}, 1 thread: 8 models one after another ${torch.method_epochs_per_sec.toFixed(1)} method-epochs/s`);
+} catch (e) {
+  torch = { error: `PyTorch baseline not run (${String(e.message).split('\n')[0]}); apt-get install python3-torch` };
+}
 const browser = await runBrowserBench();
 const result = {
   date: new Date().toISOString(),
@@ -36,10 +44,12 @@ const result = {
     wasmSpeedupOverModelFit: '≥ 3×',
     smoteOursOverImblearn: '≤ 0.5 (single-threaded imbalanced-learn 0.10)',
     csvParseInferEncode: '≤ 2 s and ≤ 2× the file size in memory (284,807 × 31 CSV)',
+    comparison8MethodEpochsPerSec: '≥ PyTorch single-thread, 8 models one after another (torchBaseline)',
   },
   node,
   resampling,
   csv,
+  torchBaseline: torch,
   browser,
 };
 mkdirSync('bench/results', { recursive: true });

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createLabStore } from './state/store';
 import { decodeConfig, encodeConfig } from './state/urlCodec';
-import { benchmarkBackend, benchmarkSmoteInWorker, createWorkerPreviewer, runComparison } from './workerClient/labClient';
+import { benchmarkBackend, benchmarkComparison, benchmarkSmoteInWorker, createWorkerPreviewer, runComparison } from './workerClient/labClient';
 import { App } from './ui/App';
 import { StoreProvider } from './ui/storeContext';
 import { createDataLoader } from './workerClient/dataClient';
@@ -32,7 +32,7 @@ store.subscribe((s, prev) => {
 });
 
 // Test and benchmark hook: read-only access to the store, and the backend throughput benchmark.
-(window as unknown as { __lab?: unknown }).__lab = { getState: store.getState, subscribe: store.subscribe, benchmark: benchmarkBackend, benchmarkSmote: benchmarkSmoteInWorker };
+(window as unknown as { __lab?: unknown }).__lab = { getState: store.getState, subscribe: store.subscribe, benchmark: benchmarkBackend, benchmarkSmote: benchmarkSmoteInWorker, benchmarkComparison };
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -9,6 +9,7 @@ const api = createLabApi(initBackend);
 const exposed = {
   init: api.init,
   benchmark: api.benchmark,
+  benchmarkModels: api.benchmarkModels,
   benchmarkSmote: api.benchmarkSmote,
   previewResampling: api.previewResampling,
   setData: api.setData,

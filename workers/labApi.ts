@@ -6,7 +6,7 @@
 import { parseConfig, type ExperimentConfig } from '../src/core/config';
 import { trainingSchedule } from '../src/core/lossMethods';
 import { prepareExperiment, runMethodOverSplits, type LoadedData, type MethodResult, type PreparedExperiment } from '../src/core/experiment';
-import { MLP_BENCH_WORKLOAD, measureTrainingThroughput } from '../src/core/training/benchmark';
+import { MLP_BENCH_WORKLOAD, measureTrainingThroughput, timeSequentialModels } from '../src/core/training/benchmark';
 import { SMOTE_BENCH_CASES, timeSmote } from '../src/core/resampling/benchmarkData';
 import { buildResamplingPreview, type ResamplingPreview } from '../src/core/resamplingPreview';
 import type { EpochEvent } from '../src/core/training/train';
@@ -105,6 +105,12 @@ export function createLabApi(init: (req: BackendRequest) => Promise<BackendInfo>
       const c = SMOTE_BENCH_CASES[index];
       if (!c) throw new Error(`No SMOTE benchmark case ${index}.`);
       return timeSmote(c, rounds, now);
+    },
+
+    /** Wall ms to train `models` benchmark models one after another in this worker (its share of a comparison). */
+    async benchmarkModels(models: number, epochs = MLP_BENCH_WORKLOAD.epochs): Promise<number> {
+      if (!backend) throw new Error('init() must be called before benchmarkModels().');
+      return timeSequentialModels(models, { ...MLP_BENCH_WORKLOAD, epochs }, now);
     },
 
     /** Training throughput of this worker's backend on the fixed benchmark workload. */

@@ -50,3 +50,15 @@ export async function measureTrainingThroughput(
   for (let r = 0; r < rounds; r++) results.push(await run(w.epochs));
   return { epochsPerSec: Math.max(...results), rounds: results };
 }
+
+/**
+ * Trains `models` models of the workload one after another (after a one-epoch warm-up) and returns
+ * the wall time in ms: one worker's share of a many-method comparison.
+ */
+export async function timeSequentialModels(models: number, w: ThroughputWorkload = MLP_BENCH_WORKLOAD, now: () => number = () => Date.now()): Promise<number> {
+  const { X, y } = benchmarkData(w);
+  (await trainClassifier({ X, y, nClasses: 2, model: benchmarkModel(w, 1), rng: createRng(1) })).dispose();
+  const t0 = now();
+  for (let m = 0; m < models; m++) (await trainClassifier({ X, y, nClasses: 2, model: benchmarkModel(w, w.epochs), rng: createRng(1 + m) })).dispose();
+  return now() - t0;
+}
