@@ -24,3 +24,13 @@ describe('every workbench method on the default dataset', () => {
     else expect(data.train).toBe(prep.train);
   });
 });
+
+describe('classes without training rows', () => {
+  it('are refused with the class, the count and what to change', async () => {
+    const { assertEveryClassTrained } = await import('./protocol');
+    expect(() => assertEveryClassTrained([10, 0, 3], [14, 2, 5], ['a', 'b', 'c'])).toThrow(
+      /Class 'b' has no training rows after the split \(all 2 of its rows went to validation or test\)\. Lower the test or validation fraction/,
+    );
+    expect(() => assertEveryClassTrained([10, 0], [14, 0], ['a', 'b'])).not.toThrow();
+  });
+});

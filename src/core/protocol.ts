@@ -15,7 +15,7 @@ import { balancedTestSplit, crossValidationSplits } from './data/folds';
 import { matrixSource, type EncodedParts, type Source } from './data/source';
 import { loadedSource, type LoadedData } from './data/loadedSource';
 import { isLoadedDataset, type ExperimentConfig } from './config';
-import { ConfigError } from './errors';
+import { ConfigError, DataError } from './errors';
 import { findBuiltin } from './data/builtins';
 import { isLeaky, METHODS, resamplerOptions, type MethodSpec } from './methods';
 import { createRng } from './random';
@@ -129,6 +129,7 @@ export function prepareExperiment(config: ExperimentConfig, data?: LoadedData | 
   const [trainX, validationX, testX] = encoded.parts;
   const train = { X: trainX, y: yOf(split.train) };
   const trainCounts = countClasses(train.y, nClasses);
+  assertEveryClassTrained(trainCounts, countClasses(source.y, nClasses), source.classNames);
   let minorityClass = 0;
   for (let c = 1; c < nClasses; c++) if (trainCounts[c] < trainCounts[minorityClass]) minorityClass = c;
   const dataset: Dataset = {
@@ -155,6 +156,19 @@ export function prepareExperiment(config: ExperimentConfig, data?: LoadedData | 
     trainCounts,
     minorityClass,
   };
+}
+
+/**
+ * Every class that has rows must keep at least one for training: a loss, a resampler or a prior
+ * correction cannot learn a class the model never sees (and class weights would divide by zero).
+ * @throws DataError naming the class and what to change.
+ */
+export function assertEveryClassTrained(trainCounts: readonly number[], totalCounts: readonly number[], classNames: readonly string[]): void {
+  const c = trainCounts.findIndex((n, k) => n === 0 && totalCounts[k] > 0);
+  if (c < 0) return;
+  throw new DataError(
+    `Class '${classNames[c]}' has no training rows after the split (all ${totalCounts[c]} of its rows went to validation or test). Lower the test or validation fraction, use fewer folds, or drop or merge the class. Got 0 training rows instead.`,
+  );
 }
 
 /** Every labelled row in pre-scaling units: raw numeric data as it is; tables encoded with the training fit, then unscaled. */
