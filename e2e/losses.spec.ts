@@ -24,6 +24,20 @@ describe('imbalance-aware losses and post-hoc adjustments', () => {
     expect(groups).toContain('Post-hoc adjustment');
   });
 
+  it('a user-edited cost matrix: a negative cost is refused inline; a valid one moves the decision', async () => {
+    const lab = await session.open('?model.epochs=20&method=none&method=cost-matrix(use~decision-rule)');
+    await lab.setField('method-1-costs', '0,1;-3,0');
+    expect(await lab.page.getByRole('alert').first().textContent()).toMatch(/row 2 holds -3, and costs cannot be negative or missing/);
+    expect(await lab.page.getByTestId('run').isDisabled()).toBe(true);
+    await lab.setField('method-1-costs', '0,1;9,0');
+    expect(lab.url()).toContain('costs~0%2C1%3B9%2C0');
+    await lab.runAndWait();
+    expect(await lab.methodStatuses()).toEqual(['done', 'done']);
+    const [none, costs] = await lab.metrics();
+    expect(costs.rocAuc).toBeCloseTo(none.rocAuc, 6);
+    expect(costs.minorityRecall).toBeGreaterThanOrEqual(none.minorityRecall);
+  });
+
   it('a DRW epoch after the last epoch is refused, naming the valid range', async () => {
     const lab = await session.open('?model.epochs=10&method=none&method=ldam-drw(drwEpoch~50)');
     await lab.runAndWait();

@@ -120,6 +120,8 @@ function describeKind(spec: ParamSpec): string {
       return `one of ${(spec.options ?? []).join(', ')}`;
     case 'bool':
       return 'true or false';
+    case 'matrix':
+      return "a square matrix 'c00,c01;c10,c11' of non-negative costs";
   }
 }
 

@@ -12,7 +12,7 @@
 import { applyScaler } from './data/scaler';
 import { CancelledError, ConfigError, DataError, TrainingDivergedError } from './errors';
 import type { ExperimentConfig } from './config';
-import { secondStageEpochs, trainingLossFor, trainingSchedule } from './lossMethods';
+import { costMatrixFor, secondStageEpochs, trainingLossFor, trainingSchedule } from './lossMethods';
 import { resamplers } from './resampling/registry';
 import { classifierNorms } from './training/decoupled';
 import type { SamplingScheme } from './training/sampling';
@@ -178,6 +178,10 @@ export async function runMethod(prep: PreparedExperiment, index: number, opts: R
     const loss = def.loss ? trainingLossFor(method.id, method.params, base.trainCountsAfter, epochs) : null;
     base.marker = trainingSchedule(method, epochs).marker ?? undefined;
     if (def.posthoc === 'threshold') assertThresholdable(prep, data.validation.y);
+    const costs = method.id === 'cost-matrix' ? costMatrixFor(method.params, base.trainCountsAfter, prep.dataset.classNames) : null;
+    if (costs && method.params.use === 'decision-rule' && prep.nClasses !== 2) {
+      throw new ConfigError(`The cost decision rule is implemented for two classes; this data has ${prep.nClasses}. Use the costs as loss weights instead. Got ${prep.nClasses} classes instead.`, 'use');
+    }
     // Split 0 trains from the 'train' stream; every further split (repeat / fold) from its own
     // fork, so repeats are repeats over training seeds too, not only over data splits.
     const trainRng = prep.splitIndex === 0 ? createRng(prep.config.seed).fork('train') : createRng(prep.config.seed).fork('train').fork(`split:${prep.splitIndex}`);
@@ -237,6 +241,11 @@ export async function runMethod(prep: PreparedExperiment, index: number, opts: R
     base.testScores = predict(data.test.X);
     if (def.posthoc === 'logit-adjust') {
       base.testScores = logitAdjustScores(base.testScores, base.trainCountsAfter, method.id === 'prior-correction' ? 1 : Number(method.params.tau));
+    } else if (def.posthoc === 'cost' && costs && method.params.use === 'decision-rule') {
+      // Predict class 1 when p₁·cost₁₀ ≥ p₀·cost₀₁, i.e. p₁ ≥ cost₀₁ / (cost₀₁ + cost₁₀).
+      const t = costs[0][1] + costs[1][0] > 0 ? costs[0][1] / (costs[0][1] + costs[1][0]) : 0.5;
+      base.threshold = t;
+      base.testScores = applyThreshold(base.testScores, 1, t);
     } else if (def.posthoc === 'threshold') {
       const chosen = chooseThreshold(predict(data.validation.X), data.validation.y, prep.minorityClass, method.params.objective as ThresholdObjective);
       base.threshold = chosen.threshold;

@@ -85,3 +85,36 @@ describe('sampling and two-stage methods', () => {
     expect(b).toBeCloseTo(1, 5);
   }, 120_000);
 });
+
+describe('cost matrix', () => {
+  it('parses and refuses bad matrices with the row and the value', async () => {
+    const { validateParam } = await import('./params');
+    const { COST_PARAMS } = await import('./lossMethods');
+    const spec = COST_PARAMS[0];
+    expect(validateParam(spec, ' 0, 1 ; 5,0 ', 'costs')).toBe('0,1;5,0');
+    expect(validateParam(spec, [[0, 2], [3, 0]], 'costs')).toBe('0,2;3,0');
+    expect(validateParam(spec, 'auto', 'costs')).toBe('auto');
+    expect(() => validateParam(spec, '0,1;-5,0', 'costs')).toThrow(/row 2 holds -5, and costs cannot be negative or missing/);
+    expect(() => validateParam(spec, '0,1,2;5,0', 'costs')).toThrow(/row 1 has 3 entries but there are 2 rows/);
+    expect(() => validateParam(spec, '0,x;1,0', 'costs')).toThrow(/row 1 holds NaN/);
+  });
+
+  it('as loss weights, as a decision rule; the wrong size and multi-class decisions are refused', async () => {
+    expect(trainingLossFor('cost-matrix', { costs: '0,1;5,0', use: 'loss-weights' }, [90, 10], 10)).toEqual({ kind: 'family', loss: { classWeights: [1, 5], term: { kind: 'ce' } } });
+    expect(trainingLossFor('cost-matrix', { costs: 'auto', use: 'loss-weights' }, [90, 10], 10)).toEqual({ kind: 'family', loss: { classWeights: [1, 9], term: { kind: 'ce' } } });
+    expect(trainingLossFor('cost-matrix', { costs: '0,1;5,0', use: 'decision-rule' }, [90, 10], 10)).toBeNull();
+    expect(() => trainingLossFor('cost-matrix', { costs: '0,1;5,0', use: 'loss-weights' }, [80, 15, 5], 10)).toThrow(/costs must be a 3 × 3 matrix, one row and one column per class. Got 2 × 2 instead/);
+    const result = await runExperiment(config(['none', { id: 'cost-matrix', params: { costs: '0,1;8,0', use: 'decision-rule' } }, { id: 'cost-matrix', params: { costs: '0,1;8,0' } }] as never), { gridResolution: 0 });
+    const [none, rule, weights] = result.methods;
+    expect(rule.error?.message ?? 'ok').toBe('ok');
+    expect(rule.threshold).toBeCloseTo(1 / 9, 12);
+    expect(rule.metrics!.rocAuc).toBeCloseTo(none.metrics!.rocAuc, 6);
+    expect(rule.metrics!.minorityRecall).toBeGreaterThanOrEqual(none.metrics!.minorityRecall);
+    expect(weights.error?.message ?? 'ok').toBe('ok');
+    const three = await runExperiment(
+      parseConfig({ dataset: { kind: 'synthetic', classes: 3, n: 300 }, model: { epochs: 2 }, methods: [{ id: 'cost-matrix', params: { use: 'decision-rule' } }] }),
+      { gridResolution: 0 },
+    );
+    expect(three.methods[0].error?.message).toMatch(/The cost decision rule is implemented for two classes; this data has 3/);
+  }, 60_000);
+});

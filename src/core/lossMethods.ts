@@ -6,7 +6,7 @@
 import { ConfigError, got } from './errors';
 import { classWeightsFor, ldamMargins, logPriors, type WeightScheme } from './losses/classWeights';
 import type { ConfusionMetric } from './losses/imbalanceLoss';
-import type { ParamSpec, ParamValue } from './params';
+import { parseMatrix, type ParamSpec, type ParamValue } from './params';
 import type { TrainingLoss } from './training/train';
 
 const CUI = 'Cui, Jia, Lin, Song & Belongie 2019, Class-Balanced Loss Based on Effective Number of Samples, CVPR';
@@ -140,6 +140,48 @@ export const TWO_PHASE_PARAMS: readonly ParamSpec[] = [
   stageEpochs('fineTuneEpochs', 'fine-tune epochs', 'Epochs of the second phase, which fine-tunes the whole network on the original (imbalanced) training data at a tenth of the learning rate.', 'Buda, Maki & Mazurowski 2018, A systematic study of the class imbalance problem in convolutional neural networks, Neural Networks 106'),
 ];
 
+const ELKAN = 'Elkan 2001, The Foundations of Cost-Sensitive Learning, IJCAI';
+
+export const COST_PARAMS: readonly ParamSpec[] = [
+  {
+    name: 'costs',
+    kind: 'matrix',
+    label: 'cost matrix',
+    help: "Cost of predicting column j when the true class is row i (classes in the order of the class histogram), e.g. '0,1;5,0': missing class 2 costs five times a false alarm. 'auto': misclassifying class c costs n_max / n_c.",
+    default: 'auto',
+    allowAuto: true,
+    citation: ELKAN,
+  },
+  {
+    name: 'use',
+    kind: 'enum',
+    label: 'use the costs as',
+    help: "loss-weights: each class's cross-entropy is weighted by its mean misclassification cost (rebalancing by cost). decision-rule: train plainly, then predict the class of least expected cost (binary only). Not both: that would count the costs twice (Elkan 2001).",
+    default: 'loss-weights',
+    options: ['loss-weights', 'decision-rule'],
+    citation: ELKAN,
+  },
+];
+
+/**
+ * The cost matrix of a cost-matrix method for C classes: the user's, or 'auto' (cost n_max / n_c
+ * for misclassifying class c, 0 on the diagonal).
+ * @throws ConfigError when the matrix is not C × C.
+ */
+export function costMatrixFor(params: Record<string, ParamValue>, trainCounts: readonly number[], classNames?: readonly string[]): number[][] {
+  const C = trainCounts.length;
+  if (params.costs === 'auto' || params.costs === undefined) {
+    const top = Math.max(...trainCounts);
+    return trainCounts.map((n, i) => trainCounts.map((_, j) => (i === j ? 0 : top / Math.max(n, 1))));
+  }
+  const m = parseMatrix(params.costs, 'costs');
+  if (m.length !== C) {
+    const names = classNames ? ` (${classNames.join(', ')})` : '';
+    throw new ConfigError(`costs must be a ${C} × ${C} matrix, one row and one column per class${names}. Got ${m.length} × ${m.length} instead.`, 'costs');
+  }
+  return m;
+}
+
 /** Which member of the family a loss method trains with, from its parameters and the training counts. */
 export function trainingLossFor(id: string, params: Record<string, ParamValue>, trainCounts: readonly number[], epochs: number): TrainingLoss | null {
   const num = (k: string) => Number(params[k]);
@@ -170,6 +212,13 @@ export function trainingLossFor(id: string, params: Record<string, ParamValue>, 
       return { kind: 'family', loss: { logitOffsets: logPriors(trainCounts).map((v) => num('tau') * v), term: { kind: 'ce' } } };
     case 'dice':
       return { kind: 'family', loss: { term: { kind: 'dice', alpha: num('alpha'), smoothing: num('smoothing') } } };
+    case 'cost-matrix': {
+      const costs = costMatrixFor(params, trainCounts);
+      if (params.use === 'decision-rule') return null;
+      const weights = costs.map((row, i) => row.reduce((a, v, j) => (j === i ? a : a + v), 0) / (row.length - 1));
+      if (weights.every((w) => w === 0)) throw new ConfigError('costs must have at least one positive cost off the diagonal. Got all zeros instead.', 'costs');
+      return { kind: 'family', loss: { classWeights: weights, term: { kind: 'ce' } } };
+    }
     case 'anyloss':
       return { kind: 'confusion', metric: params.metric as ConfusionMetric, amplification: num('amplification') };
     default:

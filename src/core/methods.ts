@@ -17,6 +17,7 @@ import {
   LDAM_PARAMS,
   LOGIT_ADJUST_PARAMS,
   THRESHOLD_PARAMS,
+  COST_PARAMS,
   SAMPLING_PARAMS,
   CRT_PARAMS,
   TAU_NORM_PARAMS,
@@ -24,7 +25,7 @@ import {
 } from './lossMethods';
 
 export type { MethodFamily } from './methodText';
-export type LossMethodId = 'class-weight' | 'focal' | 'cb-focal' | 'ldam-drw' | 'balanced-softmax' | 'logit-adjusted-loss' | 'dice' | 'anyloss';
+export type LossMethodId = 'cost-matrix' | 'class-weight' | 'focal' | 'cb-focal' | 'ldam-drw' | 'balanced-softmax' | 'logit-adjusted-loss' | 'dice' | 'anyloss';
 export type PosthocMethodId = 'prior-correction' | 'posthoc-logit-adjust' | 'threshold-moving';
 export type StageMethodId = 'balanced-sampling' | 'two-phase' | 'crt' | 'feature-augment' | 'tau-norm' | 'lws';
 export type MethodId = 'none' | ResamplerId | LossMethodId | StageMethodId | PosthocMethodId;
@@ -42,7 +43,7 @@ export interface MethodDef {
   /** Trains with a member of the loss family (lossMethods.ts `trainingLossFor`). */
   loss?: true;
   /** Adjusts the trained model's scores: by the class priors (logit adjustment), or by a threshold chosen on validation. */
-  posthoc?: 'logit-adjust' | 'threshold';
+  posthoc?: 'logit-adjust' | 'threshold' | 'cost';
   /** Samples training batches by class (params.scheme, training/sampling.ts). */
   sampling?: true;
   /** A second training stage (two-phase fine-tuning, or a decoupled classifier on the first stage's features). */
@@ -109,6 +110,17 @@ export const METHODS: Record<MethodId, MethodDef> = {
     citation: 'King & Zeng 2001, Logistic Regression in Rare Events Data, Political Analysis 9(2); Elkan 2001, The Foundations of Cost-Sensitive Learning; Cui et al. 2019, Class-Balanced Loss Based on Effective Number of Samples, CVPR',
     params: CLASS_WEIGHT_PARAMS,
     loss: true,
+  },
+  'cost-matrix': {
+    id: 'cost-matrix',
+    label: 'Cost matrix',
+    family: 'cost-sensitive',
+    summary:
+      'You say what each mistake costs (row = true class, column = predicted class). The costs either weight each class’s cross-entropy by its mean misclassification cost, or leave training alone and predict the class of least expected cost, Σ_c p_c · cost[c][j] — for two classes, moving the threshold to cost₀₁ / (cost₀₁ + cost₁₀).',
+    citation: 'Elkan 2001, The Foundations of Cost-Sensitive Learning, IJCAI; Ling & Sheng 2008, Cost-Sensitive Learning and the Class Imbalance Problem, Encyclopedia of Machine Learning',
+    params: COST_PARAMS,
+    loss: true,
+    posthoc: 'cost',
   },
   focal: {
     id: 'focal',

@@ -8,7 +8,8 @@ export type ParamValue = number | string | boolean;
 
 export interface ParamSpec {
   name: string;
-  kind: 'int' | 'float' | 'enum' | 'bool';
+  /** 'matrix': a square matrix of non-negative numbers written 'a,b;c,d' (rows separated by ';'). */
+  kind: 'int' | 'float' | 'enum' | 'bool' | 'matrix';
   label: string;
   help: string;
   default: ParamValue;
@@ -52,6 +53,10 @@ export function validateParam(spec: ParamSpec, raw: unknown, path: string): Para
       }
       return raw;
     }
+    case 'matrix': {
+      if (spec.allowAuto && raw === 'auto') return 'auto';
+      return formatMatrix(parseMatrix(raw, path));
+    }
     case 'bool': {
       if (raw === true || raw === 'true' || raw === '1' || raw === 1) return true;
       if (raw === false || raw === 'false' || raw === '0' || raw === 0) return false;
@@ -59,6 +64,33 @@ export function validateParam(spec: ParamSpec, raw: unknown, path: string): Para
     }
   }
 }
+
+/**
+ * A square matrix of finite numbers ≥ 0 (at least 2 × 2) from 'a,b;c,d' text or a nested array.
+ * @throws ConfigError naming the row and the value.
+ */
+export function parseMatrix(raw: unknown, path = 'matrix'): number[][] {
+  const rows: unknown[][] | null = Array.isArray(raw)
+    ? raw.map((r) => (Array.isArray(r) ? r : [r]))
+    : typeof raw === 'string'
+      ? raw.split(';').map((r) => r.split(',').map((v) => (v.trim() === '' ? NaN : Number(v.trim()))))
+      : null;
+  const format = `a square matrix of costs ≥ 0, rows separated by ';' and entries by ',' (e.g. '0,1;5,0')`;
+  if (!rows) throw new ConfigError(`${path} must be ${format}. Got ${got(raw)} instead.`, path);
+  const n = rows.length;
+  if (n < 2) throw new ConfigError(`${path} must be ${format}, with at least 2 rows. Got ${got(raw)} instead.`, path);
+  rows.forEach((r, i) => {
+    if (r.length !== n) throw new ConfigError(`${path} must be ${format}: row ${i + 1} has ${r.length} entries but there are ${n} rows. Got ${got(raw)} instead.`, path);
+    r.forEach((v) => {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+        throw new ConfigError(`${path} must be ${format}: row ${i + 1} holds ${got(v)}, and costs cannot be negative or missing. Got ${got(raw)} instead.`, path);
+      }
+    });
+  });
+  return rows as number[][];
+}
+
+export const formatMatrix = (m: number[][]): string => m.map((r) => r.join(',')).join(';');
 
 /**
  * Validates a whole parameter object: fills defaults, rejects unknown names (a typo must not be

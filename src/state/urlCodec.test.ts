@@ -24,6 +24,13 @@ describe('urlCodec', () => {
     expect(encodeConfig(configs[2])).toContain('file=my%20data%20(v2).csv');
   });
 
+  it('round-trips a cost matrix parameter', () => {
+    const config = parseConfig({ ...defaultConfig(), methods: [{ id: 'cost-matrix', params: { costs: '0,1.5;10,0', use: 'decision-rule' } }] });
+    const q = encodeConfig(config);
+    expect(q).toContain('method=cost-matrix(costs~0%2C1.5%3B10%2C0*use~decision-rule)');
+    expect(decodeConfig(q).config).toEqual(config);
+  });
+
   it('rejects links that mix a real dataset with generator settings, or name an unknown built-in', () => {
     expect(() => decodeConfig('?data=yeast&shape=moons')).toThrow(/mixes a real dataset/);
     expect(() => decodeConfig('?target=label')).toThrow(/names no dataset/);

@@ -39,6 +39,23 @@ export function ParamControl({ spec, value, error, onChange, testId }: Props) {
         ))}
       </select>
     );
+  } else if (spec.kind === 'matrix') {
+    input = (
+      <input
+        id={id}
+        type="text"
+        className="matrix-box"
+        value={draft}
+        placeholder="0,1;5,0"
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? errorId : undefined}
+        data-testid={testId}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          onChange(e.target.value);
+        }}
+      />
+    );
   } else if (spec.kind === 'bool') {
     input = <input id={id} type="checkbox" checked={Boolean(value)} onChange={(e) => onChange(e.target.checked)} data-testid={testId} />;
   } else {
