@@ -30,7 +30,7 @@ describe('imbalance-aware losses and post-hoc adjustments', () => {
     expect(await lab.page.getByRole('alert').first().textContent()).toMatch(/row 2 holds -3, and costs cannot be negative or missing/);
     expect(await lab.page.getByTestId('run').isDisabled()).toBe(true);
     await lab.setField('method-1-costs', '0,1;9,0');
-    expect(lab.url()).toContain('costs~0%2C1%3B9%2C0');
+    await lab.page.waitForFunction(() => location.search.includes('costs~0%2C1%3B9%2C0'));
     await lab.runAndWait();
     expect(await lab.methodStatuses()).toEqual(['done', 'done']);
     const [none, costs] = await lab.metrics();
@@ -46,10 +46,10 @@ describe('imbalance-aware losses and post-hoc adjustments', () => {
   });
 
   it('sampling and two-stage methods: the second stage continues the loss curve after a marker; the weight-norm view shows τ-norm equalising', async () => {
-    const methods = ['none', 'balanced-sampling', 'two-phase', 'crt', 'tau-norm', 'lws', 'feature-augment'];
+    const methods = ['none', 'balanced-sampling', 'two-phase', 'crt', 'tau-norm', 'lws', 'feature-augment', 'etf-classifier'];
     const lab = await session.open(`?model.epochs=20&${methods.map((m) => `method=${m}`).join('&')}`);
     await lab.runAndWait();
-    expect(await lab.methodStatuses()).toEqual(new Array(7).fill('done'));
+    expect(await lab.methodStatuses()).toEqual(new Array(8).fill('done'));
     expect(await lab.page.getByTestId('loss-3').locator('[data-marker]').getAttribute('data-x')).toBe('21');
     expect(await lab.page.getByTestId('loss-3').locator('[data-marker]').getAttribute('data-marker')).toBe('retrain classifier');
     expect(await lab.page.getByTestId('loss-2').locator('[data-marker]').getAttribute('data-marker')).toBe('fine-tune');
@@ -58,6 +58,9 @@ describe('imbalance-aware losses and post-hoc adjustments', () => {
     );
     expect(norms[4]![0]).toBeCloseTo(1, 4);
     expect(norms[4]![1]).toBeCloseTo(1, 4);
+    // The fixed ETF classifier keeps its unit columns through training (on the browser's backend too).
+    expect(norms[7]![0]).toBeCloseTo(1, 4);
+    expect(norms[7]![1]).toBeCloseTo(1, 4);
     await lab.page.getByTestId('classifier-norms').waitFor();
   });
 });

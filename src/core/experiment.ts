@@ -14,7 +14,7 @@ import { CancelledError, ConfigError, DataError, TrainingDivergedError } from '.
 import type { ExperimentConfig } from './config';
 import { costMatrixFor, secondStageEpochs, trainingLossFor, trainingSchedule } from './lossMethods';
 import { resamplers } from './resampling/registry';
-import { classifierNorms } from './training/decoupled';
+import { classifierNorms, simplexEtf } from './training/decoupled';
 import type { SamplingScheme } from './training/sampling';
 import { runSecondStage, type SecondStageResult } from './training/twoStage';
 import { applyThreshold, chooseThreshold, logitAdjustScores, type ThresholdObjective } from './posthoc/adjust';
@@ -116,6 +116,15 @@ function gridFor(prep: PreparedExperiment, scaler: PreparedExperiment['scaler'],
   return { grid: { xMin, xMax, yMin, yMax, resolution }, X: applyScaler({ data: pts, rows: resolution * resolution, cols: 2 }, scaler) };
 }
 
+/** The simplex ETF last layer for the config's MLP (its last hidden layer's width × C). */
+function etfFor(prep: PreparedExperiment, rng: ReturnType<typeof createRng>) {
+  const m = prep.config.model;
+  if (m.kind !== 'mlp' || m.hiddenLayers < 1) {
+    throw new ConfigError(`A fixed ETF classifier sits on a learned representation: use the MLP model with at least one hidden layer. Got model '${m.kind}' instead.`, 'model.kind');
+  }
+  return simplexEtf(m.width, prep.nClasses, rng.fork('etf'));
+}
+
 /** Threshold moving needs two classes and a validation split to choose the threshold on. */
 function assertThresholdable(prep: PreparedExperiment, validationY: Labels): void {
   if (prep.nClasses !== 2) {
@@ -198,6 +207,7 @@ export async function runMethod(prep: PreparedExperiment, index: number, opts: R
       model: prep.config.model,
       loss: loss ?? undefined,
       sampling: def.sampling ? (method.params.scheme as SamplingScheme) : undefined,
+      fixedClassifier: def.fixedClassifier ? etfFor(prep, trainRng) : undefined,
       validation: data.validation.y.length > 0 ? data.validation : undefined,
       rng: trainRng,
       signal: opts.signal,

@@ -118,3 +118,16 @@ describe('cost matrix', () => {
     expect(three.methods[0].error?.message).toMatch(/The cost decision rule is implemented for two classes; this data has 3/);
   }, 60_000);
 });
+
+describe('fixed simplex ETF classifier', () => {
+  it('trains the representation only: the last layer stays exactly the ETF', async () => {
+    const result = await runExperiment(config(['none', 'etf-classifier'] as never), { gridResolution: 0 });
+    const etf = result.methods[1];
+    expect(etf.error?.message ?? 'ok').toBe('ok');
+    // Unit columns (norm 1) survive training unchanged.
+    for (const n of etf.classifierNorms!) expect(n).toBeCloseTo(1, 5);
+    expect(etf.metrics!.balancedAccuracy).toBeGreaterThan(0.5);
+    const logistic = await runExperiment(config(['etf-classifier'] as never, { model: { kind: 'logistic', epochs: 2 } }), { gridResolution: 0 });
+    expect(logistic.methods[0].error?.message).toMatch(/use the MLP model with at least one hidden layer/);
+  }, 60_000);
+});

@@ -27,7 +27,7 @@ import {
 export type { MethodFamily } from './methodText';
 export type LossMethodId = 'cost-matrix' | 'class-weight' | 'focal' | 'cb-focal' | 'ldam-drw' | 'balanced-softmax' | 'logit-adjusted-loss' | 'dice' | 'anyloss';
 export type PosthocMethodId = 'prior-correction' | 'posthoc-logit-adjust' | 'threshold-moving';
-export type StageMethodId = 'balanced-sampling' | 'two-phase' | 'crt' | 'feature-augment' | 'tau-norm' | 'lws';
+export type StageMethodId = 'etf-classifier' | 'balanced-sampling' | 'two-phase' | 'crt' | 'feature-augment' | 'tau-norm' | 'lws';
 export type MethodId = 'none' | ResamplerId | LossMethodId | StageMethodId | PosthocMethodId;
 
 export interface MethodDef {
@@ -46,6 +46,8 @@ export interface MethodDef {
   posthoc?: 'logit-adjust' | 'threshold' | 'cost';
   /** Samples training batches by class (params.scheme, training/sampling.ts). */
   sampling?: true;
+  /** Trains the representation under a fixed last layer (a simplex equiangular tight frame). */
+  fixedClassifier?: 'simplex-etf';
   /** A second training stage (two-phase fine-tuning, or a decoupled classifier on the first stage's features). */
   stage?: 'two-phase' | 'crt' | 'feature-augment' | 'tau-norm' | 'lws';
   /** Data the method needs: categorical columns (the 2-D playground data has none). */
@@ -191,6 +193,16 @@ export const METHODS: Record<MethodId, MethodDef> = {
     citation: 'Han, Lee & Kim 2024, AnyLoss: Transforming Classification Metrics into Loss Functions, KDD',
     params: ANYLOSS_PARAMS,
     loss: true,
+  },
+  'etf-classifier': {
+    id: 'etf-classifier',
+    label: 'Fixed simplex ETF classifier',
+    family: 'two-stage',
+    summary:
+      'The last layer is fixed before training to a simplex equiangular tight frame: one unit vector per class, all at the same maximal angle from each other — the shape a classifier reaches on balanced data (neural collapse). Only the representation learns, so head classes cannot enlarge their share of the feature space, which is how imbalance distorts a learned classifier ("minority collapse").',
+    citation: 'Papyan, Han & Donoho 2020, Prevalence of neural collapse during the terminal phase of deep learning training, PNAS; Yang, Chen, Li, Xie, Lin & Tao 2022, Inducing Neural Collapse in Imbalanced Learning: Do We Really Need a Learnable Classifier at the End of Deep Neural Network?, NeurIPS',
+    params: [],
+    fixedClassifier: 'simplex-etf',
   },
   'balanced-sampling': {
     id: 'balanced-sampling',

@@ -126,6 +126,11 @@ export class Mlp {
   /** Sizes of the pieces `lossWithGradient` splits θ into. */
   private readonly splitSizes: number[];
   private disposed = false;
+  /**
+   * Keep the last layer as it is (a fixed classifier, e.g. a simplex ETF): its gradient is 0, so
+   * Adam's moments stay 0 and the update leaves it exactly unchanged.
+   */
+  freezeLastLayer = false;
 
   /** Creates the model with seeded Glorot-uniform weights and zero biases. */
   constructor(arch: MlpArchitecture, rng: Rng) {
@@ -213,7 +218,7 @@ export class Mlp {
           const block = explicit
             ? matMulKernel(tf.concat([tf.transpose(hPrev, [0, 2, 1]), batch.onesRow], 1) as tf.Tensor3D, delta)
             : tf.concat([matMulKernel(hPrev, delta, true), matMulKernel(batch.onesRow, delta)], 1);
-          blocks[l] = tf.reshape(block, [-1]);
+          blocks[l] = this.freezeLastLayer && l === nLayers - 1 ? tf.zeros([block.size]) : tf.reshape(block, [-1]);
           const dh = explicit ? matMulKernel(delta, tf.transpose(Ws[l - 1], [0, 2, 1]) as tf.Tensor3D) : matMulKernel(delta, Ws[l - 1], false, true);
           delta = activationGrad(act, dh, hPrev);
         }

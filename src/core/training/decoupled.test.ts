@@ -96,3 +96,20 @@ describe('class-aware batch sampling', () => {
     expect(new Set(order).size).toBe(1000);
   });
 });
+
+describe('simplex ETF', () => {
+  it('C unit columns with pairwise cosine −1/(C−1); too narrow a layer is refused', async () => {
+    const { simplexEtf } = await import('./decoupled');
+    for (const [d, C] of [[16, 2], [16, 5], [10, 10]]) {
+      const { weights, bias } = simplexEtf(d, C, createRng(d * C));
+      const col = (c: number) => Array.from({ length: d }, (_, k) => weights[k * C + c]);
+      for (let a = 0; a < C; a++) {
+        const u = col(a);
+        expect(Math.hypot(...u)).toBeCloseTo(1, 5);
+        for (let b = a + 1; b < C; b++) expect(u.reduce((s, x, k) => s + x * col(b)[k], 0)).toBeCloseTo(-1 / (C - 1), 5);
+      }
+      expect(Array.from(bias)).toEqual(new Array(C).fill(0));
+    }
+    expect(() => simplexEtf(4, 6, createRng(1))).toThrow(/needs a last hidden layer of at least 6 units. Got 4 instead/);
+  });
+});

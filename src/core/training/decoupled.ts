@@ -186,3 +186,35 @@ export function predictWith(arch: MlpArchitecture, theta: Float32Array, X: Matri
   }
   return out;
 }
+
+/**
+ * A simplex equiangular tight frame as a fixed classifier: C unit vectors in R^d (d ≥ C) whose
+ * pairwise cosines are all −1/(C−1), the geometry the last layer converges to under balanced
+ * training ("neural collapse"). Fixing it keeps head classes from claiming more of the feature
+ * space under imbalance:
+ *   M = √(C/(C−1)) · U (I_C − 1 1ᵀ/C),   U ∈ R^{d×C} with orthonormal columns (seeded Gram–Schmidt).
+ * Returns row-major [d, C] weights (column c = class c) and zero biases.
+ * @see Papyan, Han & Donoho 2020, Prevalence of neural collapse during the terminal phase of deep learning training, PNAS; Yang et al. 2022, Inducing Neural Collapse in Imbalanced Learning, NeurIPS (the fixed ETF classifier used by FedGELA / FedLoGe)
+ * @throws ConfigError when d < C.
+ */
+export function simplexEtf(d: number, C: number, rng: Rng): { weights: Float32Array; bias: Float32Array } {
+  if (d < C) throw new ConfigError(`A simplex ETF classifier for ${C} classes needs a last hidden layer of at least ${C} units. Got ${d} instead; widen the model.`, 'width');
+  const U: Float64Array[] = [];
+  while (U.length < C) {
+    const v = Float64Array.from({ length: d }, () => rng.normal());
+    for (const u of U) {
+      const dot = v.reduce((a, x, k) => a + x * u[k], 0);
+      for (let k = 0; k < d; k++) v[k] -= dot * u[k];
+    }
+    const norm = Math.sqrt(v.reduce((a, x) => a + x * x, 0));
+    if (norm < 1e-8) continue;
+    U.push(v.map((x) => x / norm));
+  }
+  const s = Math.sqrt(C / (C - 1));
+  const weights = new Float32Array(d * C);
+  for (let k = 0; k < d; k++) {
+    const mean = U.reduce((a, u) => a + u[k], 0) / C;
+    for (let c = 0; c < C; c++) weights[k * C + c] = s * (U[c][k] - mean);
+  }
+  return { weights, bias: new Float32Array(C) };
+}

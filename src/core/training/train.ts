@@ -41,7 +41,7 @@ import {
   weightedTargets,
 } from '../losses/weightedCrossEntropy';
 import { confusionLossHead, imbalanceLossHead, lossConstants, needsOneHot, validateImbalanceLoss, type ConfusionMetric, type ImbalanceLoss } from '../losses/imbalanceLoss';
-import { architectureFor, createMlp, forwardOnHost, packBatchRows, type Mlp, type MlpArchitecture, type MlpBatch } from '../models/mlp';
+import { architectureFor, createMlp, initialParameters, forwardOnHost, packBatchRows, type Mlp, type MlpArchitecture, type MlpBatch } from '../models/mlp';
 import { validateModelSpec, type ModelSpec } from '../models/modelSpec';
 import type { Rng } from '../random';
 import type { Labels, Matrix } from '../types';
@@ -94,6 +94,11 @@ export interface TrainOptions {
   sampling?: SamplingScheme;
   /** Start from these parameters instead of a fresh initialisation (fine-tuning; same architecture). */
   initialParams?: Float32Array;
+  /**
+   * A fixed last layer (row-major [fanIn, C] weights, C biases) that training never changes,
+   * e.g. a simplex equiangular tight frame. Needs an MLP with at least one hidden layer.
+   */
+  fixedClassifier?: { weights: Float32Array; bias: Float32Array };
   validation?: { X: Matrix; y: Labels };
   rng: Rng;
   /** Checked once per epoch; when aborted, training stops, frees everything and throws CancelledError. */
@@ -156,13 +161,28 @@ export async function trainClassifier(opts: TrainOptions): Promise<TrainedClassi
   let handedOver = false;
   try {
     mlp = createMlp(architectureFor(spec, X.cols, nClasses), opts.rng.fork('init'));
-    if (opts.initialParams) {
-      if (opts.initialParams.length !== mlp.params.size) {
-        throw new ConfigError(`initialParams must hold ${mlp.params.size} values for this architecture. Got ${opts.initialParams.length} instead.`, 'initialParams');
+    if (opts.initialParams || opts.fixedClassifier) {
+      // Built on the host (never read back from the device): the given parameters, or the same
+      // seeded initialisation createMlp drew, with the fixed last layer written in.
+      const theta = opts.initialParams ? opts.initialParams.slice() : initialParameters(mlp.arch, opts.rng.fork('init'));
+      if (theta.length !== mlp.params.size) {
+        throw new ConfigError(`initialParams must hold ${mlp.params.size} values for this architecture. Got ${theta.length} instead.`, 'initialParams');
       }
-      const start = opts.initialParams;
+      if (opts.fixedClassifier) {
+        const L = mlp.layout[mlp.layout.length - 1];
+        const { weights, bias } = opts.fixedClassifier;
+        if (mlp.layout.length < 2 || weights.length !== L.fanIn * L.fanOut || bias.length !== L.fanOut) {
+          throw new ConfigError(
+            `A fixed classifier needs an MLP with at least one hidden layer and ${L.fanIn} × ${L.fanOut} weights. Got ${mlp.layout.length - 1} hidden layers and ${weights.length} weights instead.`,
+            'fixedClassifier',
+          );
+        }
+        theta.set(weights, L.weightOffset);
+        theta.set(bias, L.biasOffset);
+        mlp.freezeLastLayer = true;
+      }
       const target = mlp.params;
-      tf.tidy(() => target.assign(tf.tensor1d(start.slice(), 'float32')));
+      tf.tidy(() => target.assign(tf.tensor1d(theta, 'float32')));
     }
     optimizer = spec.optimizer === 'sgd' ? tf.train.sgd(spec.learningRate) : tf.train.adam(spec.learningRate);
     const model = mlp;
