@@ -15,6 +15,7 @@ import type { ExperimentConfig } from './config';
 import { costMatrixFor, secondStageEpochs, trainingLossFor, trainingSchedule } from './lossMethods';
 import { resamplers } from './resampling/registry';
 import { classifierNorms, simplexEtf } from './training/decoupled';
+import { augmentImage } from './data/images/augment';
 import type { SamplingScheme } from './training/sampling';
 import { runSecondStage, type SecondStageResult } from './training/twoStage';
 import { applyThreshold, chooseThreshold, logitAdjustScores, type ThresholdObjective } from './posthoc/adjust';
@@ -116,6 +117,36 @@ function gridFor(prep: PreparedExperiment, scaler: PreparedExperiment['scaler'],
   return { grid: { xMin, xMax, yMin, yMax, resolution }, X: applyScaler({ data: pts, rows: resolution * resolution, cols: 2 }, scaler) };
 }
 
+/**
+ * The augmentation hook of the trainer (model.augment): un-standardise the row, augment the image
+ * in pixel units, standardise again. 'tail': only rows of classes with fewer training rows than
+ * the median class. Undefined when augmentation is off.
+ */
+function augmenterFor(prep: PreparedExperiment, train: { X: Matrix; y: Labels }, scaler: PreparedExperiment['scaler'], rng: ReturnType<typeof createRng>) {
+  const m = prep.config.model;
+  if (m.augment === 'none') return undefined;
+  const shape = prep.source.imageShape;
+  if (!shape) throw new ConfigError(`Image augmentation needs an image set; this dataset is ${prep.source.kind === 'synthetic' ? 'generated 2-D data' : 'a table'}. Set 'augment images' to none. Got '${m.augment}' instead.`, 'model.augment');
+  const counts = countClasses(train.y, prep.nClasses);
+  const sorted = [...counts].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  const ops = { flip: m.flip, shift: m.shift, rotate: m.rotate, noise: m.noise };
+  const d = train.X.cols;
+  const raw = new Float64Array(d);
+  const aug = new Float64Array(d);
+  return (row: number, out: Float32Array) => {
+    const src = train.X.data;
+    const o = row * d;
+    if (m.augment === 'tail' && counts[train.y[row]] >= median) {
+      for (let j = 0; j < d; j++) out[j] = src[o + j];
+      return;
+    }
+    for (let j = 0; j < d; j++) raw[j] = src[o + j] * scaler.scale[j] + scaler.mean[j];
+    augmentImage(raw, shape, ops, rng, aug);
+    for (let j = 0; j < d; j++) out[j] = (aug[j] - scaler.mean[j]) / (scaler.scale[j] || 1);
+  };
+}
+
 /** The simplex ETF last layer for the config's MLP (its last hidden layer's width × C). */
 function etfFor(prep: PreparedExperiment, rng: ReturnType<typeof createRng>) {
   const m = prep.config.model;
@@ -208,6 +239,7 @@ export async function runMethod(prep: PreparedExperiment, index: number, opts: R
       loss: loss ?? undefined,
       sampling: def.sampling ? (method.params.scheme as SamplingScheme) : undefined,
       fixedClassifier: def.fixedClassifier ? etfFor(prep, trainRng) : undefined,
+      transformRow: augmenterFor(prep, first, data.scaler, trainRng.fork('augment')),
       validation: data.validation.y.length > 0 ? data.validation : undefined,
       rng: trainRng,
       signal: opts.signal,

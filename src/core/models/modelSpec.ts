@@ -19,7 +19,16 @@ export interface ModelSpec {
   learningRate: number;
   epochs: number;
   batchSize: number;
+  /** Image sets only: augment the training batches of every class, of the tail classes, or none. */
+  augment: 'none' | 'all' | 'tail';
+  flip: boolean;
+  shift: number;
+  rotate: number;
+  noise: number;
 }
+
+/** The augmentation settings, shown only for image data. */
+export const AUGMENT_PARAMS = new Set<keyof ModelSpec>(['augment', 'flip', 'shift', 'rotate', 'noise']);
 
 export type ModelKind = ModelSpec['kind'];
 export type HiddenActivation = ModelSpec['activation'];
@@ -102,6 +111,18 @@ export const MODEL_PARAM_SPECS: readonly ModelParamSpec[] = [
     min: 1,
     max: 4096,
   },
+  {
+    name: 'augment',
+    kind: 'enum',
+    label: 'augment images',
+    help: 'Image sets: random flips, shifts, rotations and noise on the training batches — for every class, or only for the tail classes (fewer training rows than the median class), which gives the rare classes more variety.',
+    default: 'none',
+    options: ['none', 'all', 'tail'],
+  },
+  { name: 'flip', kind: 'bool', label: 'flip', help: 'Mirror left–right with probability ½ (wrong for digits and text; fine for most photos).', default: false },
+  { name: 'shift', kind: 'int', label: 'shift (px)', help: 'Shift by up to this many pixels each way, filling with zeros.', default: 1, min: 0, max: 8 },
+  { name: 'rotate', kind: 'float', label: 'rotate (°)', help: 'Rotate by up to this many degrees either way.', default: 10, min: 0, max: 45, step: 1 },
+  { name: 'noise', kind: 'float', label: 'noise', help: 'Standard deviation of Gaussian noise added to each pixel (pixels are in [0, 1]).', default: 0.02, min: 0, max: 0.5, step: 0.01 },
 ];
 
 /** The defaults of {@link MODEL_PARAM_SPECS} as a spec. */

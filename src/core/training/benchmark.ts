@@ -3,7 +3,7 @@
  * worker run exactly this): an MLP 30→64→64→2 (relu, Adam) on 10 000 seeded random rows with a
  * noisy linear label, batch 256. Not an algorithm of the product: a fixed, reproducible workload.
  */
-import type { ModelSpec } from '../models/modelSpec';
+import { DEFAULT_MODEL_SPEC, type ModelSpec } from '../models/modelSpec';
 import { createRng } from '../random';
 import type { Labels, Matrix } from '../types';
 import { trainClassifier } from './train';
@@ -28,7 +28,7 @@ export function benchmarkData(w: ThroughputWorkload, seed = 7): { X: Matrix; y: 
 }
 
 export function benchmarkModel(w: ThroughputWorkload, epochs: number): ModelSpec {
-  return { kind: 'mlp', hiddenLayers: 2, width: w.hidden, activation: 'relu', optimizer: 'adam', learningRate: 0.01, epochs, batchSize: w.batchSize };
+  return { ...DEFAULT_MODEL_SPEC, kind: 'mlp', hiddenLayers: 2, width: w.hidden, activation: 'relu', optimizer: 'adam', learningRate: 0.01, epochs, batchSize: w.batchSize };
 }
 
 /** Epochs per second of `trainClassifier` (after a one-epoch warm-up), best of `rounds`. */

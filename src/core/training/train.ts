@@ -99,6 +99,11 @@ export interface TrainOptions {
    * e.g. a simplex equiangular tight frame. Needs an MLP with at least one hidden layer.
    */
   fixedClassifier?: { weights: Float32Array; bias: Float32Array };
+  /**
+   * Writes training row `row` as the model should see it this time into `out` (X.cols values):
+   * the hook for data augmentation, called for every row of every batch. Omitted: X as it is.
+   */
+  transformRow?: (row: number, out: Float32Array) => void;
   validation?: { X: Matrix; y: Labels };
   rng: Rng;
   /** Checked once per epoch; when aborted, training stops, frees everything and throws CancelledError. */
@@ -222,7 +227,7 @@ export async function trainClassifier(opts: TrainOptions): Promise<TrainedClassi
           const B = rows.length;
           // The batch is assembled on the host (see MlpBatch for why) in fresh arrays: the CPU
           // backend keeps a reference to the array a tensor is created from.
-          const packed = packBatchRows(X.data, X.cols, rows);
+          const packed = opts.transformRow ? packTransformed(opts.transformRow, X.cols, rows) : packBatchRows(X.data, X.cols, rows);
           const targets = new Float32Array(B * nClasses);
           const rowWeights = new Float32Array(B);
           fillNormalizedTargets(y, rows, nClasses, weights as number[] | undefined, targets, rowWeights);
@@ -380,6 +385,13 @@ function predictProba(model: Mlp, arch: MlpArchitecture, theta: Float32Array, X:
     for (let c = 0; c < C; c++) out[o + c] = logits[o + c] / s;
   }
   return out;
+}
+
+/** The batch rows after `transform` (augmentation), packed like packBatchRows. */
+function packTransformed(transform: (row: number, out: Float32Array) => void, cols: number, rows: ArrayLike<number>): ReturnType<typeof packBatchRows> {
+  const data = new Float32Array(rows.length * cols);
+  for (let i = 0; i < rows.length; i++) transform(rows[i], data.subarray(i * cols, (i + 1) * cols));
+  return packBatchRows(data, cols, Int32Array.from({ length: rows.length }, (_, i) => i));
 }
 
 /** A private float32 copy (the CPU backend keeps a reference to the array it is given). */
