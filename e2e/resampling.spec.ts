@@ -34,7 +34,7 @@ describe('the full resampling library in the workbench', () => {
     const lab = await session.open('?noise=0.6&model.epochs=10&method=none');
     const page = lab.page;
     const groups = await page.getByTestId('method-picker').locator('optgroup').evaluateAll((els) => els.map((e) => e.getAttribute('label')));
-    expect(groups).toEqual(['Baseline', 'Over-sampling', 'Under-sampling', 'Cleaning (under-sampling)', 'Over-sampling + cleaning', 'Cost-sensitive loss', 'Imbalance-aware loss', 'Post-hoc adjustment']);
+    expect(groups).toEqual(['Baseline', 'Over-sampling', 'Under-sampling', 'Cleaning (under-sampling)', 'Over-sampling + cleaning', 'Cost-sensitive loss', 'Imbalance-aware loss', 'Batch sampling', 'Two-stage / decoupled', 'Post-hoc adjustment']);
     for (const label of ['Borderline-SMOTE 1', 'Tomek links', 'SMOTE + ENN']) {
       await page.getByTestId('method-picker').selectOption({ label });
       await page.getByRole('button', { name: 'Add method' }).click();

@@ -4,8 +4,22 @@ import { DEFAULT_MODEL_SPEC, MODEL_PARAM_SPECS, validateModelSpec } from './mode
 
 describe('MODEL_PARAM_SPECS', () => {
   it('has one spec per ModelSpec field with the agreed defaults and ranges', () => {
-    expect(MODEL_PARAM_SPECS.map((s) => s.name)).toEqual(['kind', 'hiddenLayers', 'width', 'activation', 'optimizer', 'learningRate', 'epochs', 'batchSize']);
-    expect(DEFAULT_MODEL_SPEC).toEqual({ kind: 'mlp', hiddenLayers: 2, width: 16, activation: 'relu', optimizer: 'adam', learningRate: 0.01, epochs: 60, batchSize: 64 });
+    expect(MODEL_PARAM_SPECS.map((s) => s.name)).toEqual(['kind', 'hiddenLayers', 'width', 'activation', 'optimizer', 'learningRate', 'epochs', 'batchSize', 'augment', 'flip', 'shift', 'rotate', 'noise']);
+    expect(DEFAULT_MODEL_SPEC).toEqual({
+      kind: 'mlp',
+      hiddenLayers: 2,
+      width: 16,
+      activation: 'relu',
+      optimizer: 'adam',
+      learningRate: 0.01,
+      epochs: 60,
+      batchSize: 64,
+      augment: 'none',
+      flip: false,
+      shift: 1,
+      rotate: 10,
+      noise: 0.02,
+    });
     const byName = Object.fromEntries(MODEL_PARAM_SPECS.map((s) => [s.name, s]));
     expect([byName.hiddenLayers.min, byName.hiddenLayers.max]).toEqual([1, 4]);
     expect([byName.width.min, byName.width.max]).toEqual([2, 256]);
@@ -14,6 +28,8 @@ describe('MODEL_PARAM_SPECS', () => {
     expect([byName.batchSize.min, byName.batchSize.max]).toEqual([1, 4096]);
     expect(byName.activation.options).toEqual(['relu', 'tanh', 'sigmoid']);
     expect(byName.kind.options).toEqual(['logistic', 'mlp']);
+    expect(byName.augment.options).toEqual(['none', 'all', 'tail']);
+    expect([byName.shift.min, byName.shift.max, byName.rotate.max, byName.noise.max]).toEqual([0, 8, 45, 0.5]);
     for (const s of MODEL_PARAM_SPECS) {
       expect(s.label.length).toBeGreaterThan(0);
       expect(s.help.length).toBeGreaterThan(0);
