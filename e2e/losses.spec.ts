@@ -81,3 +81,16 @@ describe('the long-tailed digits preset', () => {
     for (const r of m) expect(r.balancedAccuracy).toBeGreaterThan(0.5);
   }, 240_000);
 });
+
+describe('image augmentation', () => {
+  it('its controls appear for image data only, and augmenting the tail trains', async () => {
+    const lab = await session.open('?model.epochs=10&method=none&method=class-weight');
+    expect(await lab.page.getByTestId('model-augment').count()).toBe(0);
+    await lab.loadBuiltin('digits-lt');
+    await lab.page.getByTestId('model-augment').selectOption('tail');
+    await lab.page.getByTestId('model-rotate').waitFor();
+    await lab.page.waitForFunction(() => location.search.includes('model.augment=tail'));
+    await lab.runAndWait();
+    expect(await lab.methodStatuses()).toEqual(['done', 'done']);
+  });
+});
