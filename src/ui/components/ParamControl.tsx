@@ -28,6 +28,23 @@ export function ParamControl({ spec, value, error, onChange, testId }: Props) {
     if (!error) setDraft(String(value));
   }, [value, error]);
   const errorId = `${id}-err`;
+  // The typed text box of numbers and matrices: keeps what the user typed next to its error.
+  const textBox = (className: string, extra: { inputMode?: 'decimal'; placeholder?: string }) => (
+    <input
+      id={id}
+      type="text"
+      className={className}
+      {...extra}
+      value={draft}
+      aria-invalid={Boolean(error)}
+      aria-describedby={error ? errorId : undefined}
+      data-testid={testId}
+      onChange={(e) => {
+        setDraft(e.target.value);
+        onChange(e.target.value);
+      }}
+    />
+  );
   let input;
   if (spec.kind === 'enum') {
     input = (
@@ -40,22 +57,7 @@ export function ParamControl({ spec, value, error, onChange, testId }: Props) {
       </select>
     );
   } else if (spec.kind === 'matrix') {
-    input = (
-      <input
-        id={id}
-        type="text"
-        className="matrix-box"
-        value={draft}
-        placeholder="0,1;5,0"
-        aria-invalid={Boolean(error)}
-        aria-describedby={error ? errorId : undefined}
-        data-testid={testId}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          onChange(e.target.value);
-        }}
-      />
-    );
+    input = textBox('matrix-box', { placeholder: '0,1;5,0' });
   } else if (spec.kind === 'bool') {
     input = <input id={id} type="checkbox" checked={Boolean(value)} onChange={(e) => onChange(e.target.checked)} data-testid={testId} />;
   } else {
@@ -79,20 +81,7 @@ export function ParamControl({ spec, value, error, onChange, testId }: Props) {
             }}
           />
         )}
-        <input
-          id={id}
-          type="text"
-          inputMode="decimal"
-          className="num-box"
-          value={draft}
-          aria-invalid={Boolean(error)}
-          aria-describedby={error ? errorId : undefined}
-          data-testid={testId}
-          onChange={(e) => {
-            setDraft(e.target.value);
-            onChange(e.target.value);
-          }}
-        />
+        {textBox('num-box', { inputMode: 'decimal' })}
       </span>
     );
   }
