@@ -94,3 +94,18 @@ describe('image augmentation', () => {
     expect(await lab.methodStatuses()).toEqual(['done', 'done']);
   });
 });
+
+describe('the small CNN', () => {
+  it('trains on an image set in the browser, with its own controls, next to a long-tail loss', async () => {
+    const lab = await session.open('?model.epochs=10&method=none&method=balanced-softmax&method=tau-norm');
+    await lab.loadBuiltin('digits-lt');
+    await lab.page.getByTestId('model-kind').selectOption('cnn');
+    await lab.page.getByTestId('model-filters').waitFor();
+    expect(await lab.page.getByTestId('model-hiddenLayers').count()).toBe(0);
+    await lab.runAndWait();
+    expect(await lab.methodStatuses()).toEqual(['done', 'done', 'done']);
+    for (const m of await lab.metrics()) expect(m.balancedAccuracy).toBeGreaterThan(0.3);
+    // TF.js's WASM backend cannot differentiate convolutions: the CNN says where it trained.
+    if ((await lab.backend()).includes('wasm')) expect(await lab.page.getByTestId('trained-on-0').textContent()).toMatch(/trained on cpu \(the wasm backend has no convolution gradients\)/);
+  });
+});

@@ -70,6 +70,8 @@ export interface MethodResult {
   splits?: { splitIndex: number; metrics: MetricSummary }[];
   /** Where the loss or the phase changes (DRW switch, second stage), to mark on the loss curve. */
   marker?: { epoch: number; label: string };
+  /** Set when the model trained on another backend than the run's (the CNN on WASM trains on the CPU backend). */
+  trainedOn?: string;
   /** ‖w_c‖ of the final classifier layer per class (head classes tend to grow larger weights). */
   classifierNorms?: number[];
   /** Threshold moving: the threshold chosen on the validation split (score of the minority class). */
@@ -240,14 +242,17 @@ export async function runMethod(prep: PreparedExperiment, index: number, opts: R
       sampling: def.sampling ? (method.params.scheme as SamplingScheme) : undefined,
       fixedClassifier: def.fixedClassifier ? etfFor(prep, trainRng) : undefined,
       transformRow: augmenterFor(prep, first, data.scaler, trainRng.fork('augment')),
+      imageShape: prep.source.imageShape,
       validation: data.validation.y.length > 0 ? data.validation : undefined,
       rng: trainRng,
       signal: opts.signal,
       onEpoch: record,
     });
     let predict = (X: Matrix) => model!.predictProba(X);
-    base.classifierNorms = classifierNorms(model.arch, model.theta);
+    if (model.trainedOn) base.trainedOn = model.trainedOn;
+    base.classifierNorms = classifierNorms(model.head.arch, model.head.theta);
     if (def.stage === 'two-phase') {
+      if (!model.theta) throw new ConfigError('Two-phase training fine-tunes the MLP; pick the MLP model (the CNN’s fine-tuning is not available yet). Got model \'cnn\' instead.', 'model.kind');
       const offset = model.history.length;
       const tuned = await trainClassifier({
         X: data.train.X,
@@ -262,7 +267,7 @@ export async function runMethod(prep: PreparedExperiment, index: number, opts: R
       });
       model.dispose();
       model = tuned;
-      base.classifierNorms = classifierNorms(model.arch, model.theta);
+      base.classifierNorms = classifierNorms(model.head.arch, model.head.theta);
     } else if (def.stage) {
       second = await runSecondStage(def.stage, model, {
         train: data.train,

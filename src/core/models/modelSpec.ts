@@ -6,7 +6,7 @@
 import { validateParams, type ParamSpec } from '../params';
 
 export interface ModelSpec {
-  kind: 'logistic' | 'mlp';
+  kind: 'logistic' | 'mlp' | 'cnn';
   /** Hidden layers of the MLP (ignored for 'logistic'). */
   hiddenLayers: number;
   /** Units per hidden layer (ignored for 'logistic'). */
@@ -19,6 +19,9 @@ export interface ModelSpec {
   learningRate: number;
   epochs: number;
   batchSize: number;
+  /** CNN (image sets): conv-BN-ReLU blocks, and filters of the first block (doubling per block). */
+  blocks: number;
+  filters: number;
   /** Image sets only: augment the training batches of every class, of the tail classes, or none. */
   augment: 'none' | 'all' | 'tail';
   flip: boolean;
@@ -29,6 +32,8 @@ export interface ModelSpec {
 
 /** The augmentation settings, shown only for image data. */
 export const AUGMENT_PARAMS = new Set<keyof ModelSpec>(['augment', 'flip', 'shift', 'rotate', 'noise']);
+/** The CNN's settings, shown only when the CNN is picked. */
+export const CNN_PARAMS = new Set<keyof ModelSpec>(['blocks', 'filters']);
 
 export type ModelKind = ModelSpec['kind'];
 export type HiddenActivation = ModelSpec['activation'];
@@ -43,9 +48,9 @@ export const MODEL_PARAM_SPECS: readonly ModelParamSpec[] = [
     name: 'kind',
     kind: 'enum',
     label: 'model',
-    help: "'logistic' is multinomial logistic regression (a linear decision boundary); 'mlp' adds hidden layers and can bend it.",
+    help: "'logistic' is multinomial logistic regression (a linear decision boundary); 'mlp' adds hidden layers and can bend it; 'cnn' (image sets) is a small convolutional network: conv-BN-ReLU blocks and global average pooling.",
     default: 'mlp',
-    options: ['logistic', 'mlp'],
+    options: ['logistic', 'mlp', 'cnn'],
   },
   {
     name: 'hiddenLayers',
@@ -111,6 +116,8 @@ export const MODEL_PARAM_SPECS: readonly ModelParamSpec[] = [
     min: 1,
     max: 4096,
   },
+  { name: 'blocks', kind: 'int', label: 'conv blocks', help: 'CNN: conv 3×3 → batch norm → ReLU blocks (2×2 max-pooling between them).', default: 2, min: 1, max: 3 },
+  { name: 'filters', kind: 'int', label: 'filters', help: 'CNN: filters of the first block; each further block doubles them.', default: 8, min: 2, max: 64 },
   {
     name: 'augment',
     kind: 'enum',

@@ -31,6 +31,16 @@ export function penultimateFeatures(arch: MlpArchitecture, theta: Float32Array, 
   return { data: z, rows: X.rows, cols: featureArch.outputs };
 }
 
+/**
+ * The MLP's last layer as a logistic regression on the penultimate features: its architecture and
+ * its [W; b] parameters (the flat layout of a model without hidden layers).
+ */
+export function mlpHead(arch: MlpArchitecture, theta: Float32Array): { arch: MlpArchitecture; theta: Float32Array } {
+  const { layers } = parameterLayout(arch);
+  const L = layers[layers.length - 1];
+  return { arch: { inputs: L.fanIn, hidden: [], outputs: L.fanOut, activation: arch.activation }, theta: theta.slice(L.weightOffset, L.biasOffset + L.fanOut) };
+}
+
 /** Last layer's weights as C column vectors w_c (length fanIn) and biases b_c. */
 function classifier(arch: MlpArchitecture, theta: Float32Array): { W: Float64Array[]; b: Float64Array; fanIn: number } {
   const { layers } = parameterLayout(arch);

@@ -47,6 +47,7 @@ import type { Rng } from '../random';
 import type { Labels, Matrix } from '../types';
 import { yieldToEventLoop } from './yieldToEventLoop';
 import { epochOrder, type SamplingScheme } from './sampling';
+import { mlpHead, penultimateFeatures } from './decoupled';
 
 /** One progress event per epoch (the natural throttle). */
 export interface EpochEvent {
@@ -104,6 +105,8 @@ export interface TrainOptions {
    * the hook for data augmentation, called for every row of every batch. Omitted: X as it is.
    */
   transformRow?: (row: number, out: Float32Array) => void;
+  /** Image sets: [height, width, channels] of each row (needed by the CNN). */
+  imageShape?: [number, number, number];
   validation?: { X: Matrix; y: Labels };
   rng: Rng;
   /** Checked once per epoch; when aborted, training stops, frees everything and throws CancelledError. */
@@ -113,9 +116,15 @@ export interface TrainOptions {
 
 export interface TrainedClassifier {
   history: EpochEvent[];
-  /** The architecture and a host copy of the trained flat parameters (for two-stage methods). */
-  readonly arch: MlpArchitecture;
-  readonly theta: Float32Array;
+  /** MLP only: the architecture and a host copy of the trained flat parameters (fine-tuning). */
+  readonly arch?: MlpArchitecture;
+  readonly theta?: Float32Array;
+  /** The last layer as a logistic regression on the penultimate features (decoupled methods, weight norms). */
+  readonly head: { arch: MlpArchitecture; theta: Float32Array };
+  /** The penultimate features of the rows of X (the representation the last layer sees). */
+  features(X: Matrix): Matrix;
+  /** Set when the model trained on another backend than the active one, and why. */
+  readonly trainedOn?: string;
   /** Softmax probabilities, row-major rows × nClasses. */
   predictProba(X: Matrix): Float32Array;
   /** Frees the model's tensors. `predictProba` throws afterwards. */
@@ -152,6 +161,13 @@ export const EXPLODED_LOSS_FACTOR = 100;
  */
 export async function trainClassifier(opts: TrainOptions): Promise<TrainedClassifier> {
   const spec = validateModelSpec(opts.model);
+  if (spec.kind === 'cnn') {
+    if (!opts.imageShape) {
+      throw new ConfigError(`The CNN works on image sets; this data has no image shape. Pick the MLP or logistic regression, or load an image set. Got model 'cnn' instead.`, 'model.kind');
+    }
+    const { trainCnn } = await import('./trainCnn');
+    return trainCnn({ ...opts, model: spec, imageShape: opts.imageShape });
+  }
   validateInputs(opts);
   const explodedLoss = EXPLODED_LOSS_FACTOR * Math.log(opts.nClasses);
   const { X, y, nClasses } = opts;
@@ -275,20 +291,8 @@ export async function trainClassifier(opts: TrainOptions): Promise<TrainedClassi
       }
 
       const loss = values[0];
-      const exploded = Number.isFinite(loss) && loss > explodedLoss;
-      if (!Number.isFinite(loss) || !Number.isFinite(values[1]) || exploded) {
-        const what = exploded
-          ? `loss exploded to ${loss.toPrecision(3)} (a classifier that guesses scores ${Math.log(opts.nClasses).toFixed(2)})`
-          : Number.isFinite(loss)
-            ? 'weights became NaN or infinite'
-            : `loss became ${Number.isNaN(loss) ? 'NaN' : 'infinite'}`;
-        const suggestion = spec.learningRate > 0.01 ? 0.01 : Number((spec.learningRate / 10).toPrecision(2));
-        throw new TrainingDivergedError(
-          `Training diverged: the ${what} at epoch ${epoch} (learning rate ${spec.learningRate}). ` +
-            `Lower the learning rate, e.g. to ${suggestion}, and run again.`,
-          epoch,
-        );
-      }
+      const diverged = divergenceError(loss, values[1], epoch, spec.learningRate, explodedLoss, opts.nClasses);
+      if (diverged) throw diverged;
       const ev: EpochEvent = {
         epoch,
         loss,
@@ -309,6 +313,8 @@ export async function trainClassifier(opts: TrainOptions): Promise<TrainedClassi
       history,
       arch,
       theta,
+      head: mlpHead(arch, theta),
+      features: (Xf) => penultimateFeatures(arch, theta, Xf),
       predictProba: (Xp) => predictProba(model, arch, theta, Xp),
       dispose: () => model.dispose(),
     };
@@ -399,7 +405,26 @@ function toFloat32(data: Float32Array | Float64Array): Float32Array {
   return data instanceof Float32Array ? data.slice() : Float32Array.from(data);
 }
 
-function validateInputs(opts: TrainOptions): void {
+/**
+ * The divergence verdict of one epoch: a non-finite loss or weight check, or a loss above
+ * `explodedLoss` (see EXPLODED_LOSS_FACTOR). Null when training is healthy.
+ */
+export function divergenceError(loss: number, weightsCheck: number, epoch: number, learningRate: number, explodedLoss: number, nClasses: number): TrainingDivergedError | null {
+  const exploded = Number.isFinite(loss) && loss > explodedLoss;
+  if (Number.isFinite(loss) && Number.isFinite(weightsCheck) && !exploded) return null;
+  const what = exploded
+    ? `loss exploded to ${loss.toPrecision(3)} (a classifier that guesses scores ${Math.log(nClasses).toFixed(2)})`
+    : Number.isFinite(loss)
+      ? 'weights became NaN or infinite'
+      : `loss became ${Number.isNaN(loss) ? 'NaN' : 'infinite'}`;
+  const suggestion = learningRate > 0.01 ? 0.01 : Number((learningRate / 10).toPrecision(2));
+  return new TrainingDivergedError(
+    `Training diverged: the ${what} at epoch ${epoch} (learning rate ${learningRate}). ` + `Lower the learning rate, e.g. to ${suggestion}, and run again.`,
+    epoch,
+  );
+}
+
+export function validateInputs(opts: TrainOptions): void {
   const { X, y, nClasses } = opts;
   if (!Number.isInteger(nClasses) || nClasses < 2) {
     throw new ConfigError(`nClasses must be an integer ≥ 2. Got ${got(nClasses)} instead.`, 'nClasses');

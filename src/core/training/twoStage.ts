@@ -11,7 +11,7 @@
 import type { ModelSpec } from '../models/modelSpec';
 import type { Rng } from '../random';
 import type { Labels, Matrix } from '../types';
-import { classifierNorms, featureAugment, learnWeightScaling, penultimateFeatures, predictWith, tauNormalize } from './decoupled';
+import { classifierNorms, featureAugment, learnWeightScaling, predictWith, tauNormalize } from './decoupled';
 import { trainClassifier, type AbortSignalLike, type EpochEvent, type TrainedClassifier } from './train';
 
 export type SecondStage = 'crt' | 'feature-augment' | 'tau-norm' | 'lws';
@@ -39,18 +39,18 @@ export interface SecondStageContext {
 }
 
 export async function runSecondStage(kind: SecondStage, first: TrainedClassifier, ctx: SecondStageContext): Promise<SecondStageResult> {
-  const { arch, theta } = first;
+  const { arch, theta } = first.head;
   const offset = first.history.length;
+  const features = (X: Matrix) => first.features(X);
   if (kind === 'tau-norm' || kind === 'lws') {
-    const adjusted = kind === 'tau-norm' ? tauNormalize(arch, theta, ctx.tau) : learnWeightScaling(arch, theta, penultimateFeatures(arch, theta, ctx.train.X), ctx.train.y).theta;
-    return { predictProba: (X) => predictWith(arch, adjusted, X), history: [], norms: classifierNorms(arch, adjusted), dispose() {} };
+    const adjusted = kind === 'tau-norm' ? tauNormalize(arch, theta, ctx.tau) : learnWeightScaling(arch, theta, features(ctx.train.X), ctx.train.y).theta;
+    return { predictProba: (X) => predictWith(arch, adjusted, features(X)), history: [], norms: classifierNorms(arch, adjusted), dispose() {} };
   }
-  const features = (X: Matrix) => penultimateFeatures(arch, theta, X);
   let H = features(ctx.train.X);
   let y = ctx.train.y;
   if (kind === 'feature-augment') ({ X: H, y } = featureAugment(H, y, ctx.nClasses, ctx.rng.fork('virtual-features')));
   const history: EpochEvent[] = [];
-  const head = await trainClassifier({
+  const retrained = await trainClassifier({
     X: H,
     y,
     nClasses: ctx.nClasses,
@@ -67,9 +67,9 @@ export async function runSecondStage(kind: SecondStage, first: TrainedClassifier
     },
   });
   return {
-    predictProba: (X) => head.predictProba(features(X)),
+    predictProba: (X) => retrained.predictProba(features(X)),
     history,
-    norms: classifierNorms(head.arch, head.theta),
-    dispose: () => head.dispose(),
+    norms: classifierNorms(retrained.head.arch, retrained.head.theta),
+    dispose: () => retrained.dispose(),
   };
 }

@@ -1,4 +1,4 @@
-import { AUGMENT_PARAMS, MODEL_PARAM_SPECS } from '../../core/models/modelSpec';
+import { AUGMENT_PARAMS, CNN_PARAMS, MODEL_PARAM_SPECS } from '../../core/models/modelSpec';
 import { ParamControl } from '../components/ParamControl';
 import { useLab } from '../storeContext';
 
@@ -12,7 +12,7 @@ export function ModelPanel() {
   return (
     <section className="panel" aria-labelledby="model-h">
       <h2 id="model-h">Model</h2>
-      {MODEL_PARAM_SPECS.filter((s) => (model.kind === 'mlp' || !MLP_ONLY.has(s.name)) && (images || !AUGMENT_PARAMS.has(s.name)) && (model.augment !== 'none' || s.name === 'augment' || !AUGMENT_PARAMS.has(s.name))).map((spec) => (
+      {MODEL_PARAM_SPECS.filter((s) => (model.kind === 'mlp' || !MLP_ONLY.has(s.name)) && (images || !AUGMENT_PARAMS.has(s.name)) && (model.kind === 'cnn' || !CNN_PARAMS.has(s.name)) && (model.augment !== 'none' || s.name === 'augment' || !AUGMENT_PARAMS.has(s.name))).map((spec) => (
         <ParamControl
           key={spec.name}
           spec={spec as never}

@@ -70,6 +70,11 @@ export function RunBar() {
               <span className="pstate">
                 {m.status === 'running' ? `${m.splits > 1 ? `split ${m.split + 1}/${m.splits} · ` : ''}epoch ${m.epoch}/${m.epochs}` : m.status}
               </span>
+              {m.result?.trainedOn && (
+                <span className="hint" data-testid={`trained-on-${m.index}`}>
+                  trained on {m.result.trainedOn}
+                </span>
+              )}
               {m.error && <MethodError error={m.error} canRetry={run.status !== 'running'} onRetry={(b) => retryMethod(m.index, b)} testId={`method-error-${m.index}`} />}
             </li>
           ))}
