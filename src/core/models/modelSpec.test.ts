@@ -4,7 +4,7 @@ import { DEFAULT_MODEL_SPEC, MODEL_PARAM_SPECS, validateModelSpec } from './mode
 
 describe('MODEL_PARAM_SPECS', () => {
   it('has one spec per ModelSpec field with the agreed defaults and ranges', () => {
-    expect(MODEL_PARAM_SPECS.map((s) => s.name)).toEqual(['kind', 'hiddenLayers', 'width', 'activation', 'optimizer', 'learningRate', 'epochs', 'batchSize', 'augment', 'flip', 'shift', 'rotate', 'noise']);
+    expect(MODEL_PARAM_SPECS.map((s) => s.name)).toEqual(['kind', 'hiddenLayers', 'width', 'activation', 'optimizer', 'learningRate', 'epochs', 'batchSize', 'blocks', 'filters', 'augment', 'flip', 'shift', 'rotate', 'noise']);
     expect(DEFAULT_MODEL_SPEC).toEqual({
       kind: 'mlp',
       hiddenLayers: 2,
@@ -14,6 +14,8 @@ describe('MODEL_PARAM_SPECS', () => {
       learningRate: 0.01,
       epochs: 60,
       batchSize: 64,
+      blocks: 2,
+      filters: 8,
       augment: 'none',
       flip: false,
       shift: 1,
@@ -27,7 +29,8 @@ describe('MODEL_PARAM_SPECS', () => {
     expect([byName.epochs.min, byName.epochs.max]).toEqual([1, 1000]);
     expect([byName.batchSize.min, byName.batchSize.max]).toEqual([1, 4096]);
     expect(byName.activation.options).toEqual(['relu', 'tanh', 'sigmoid']);
-    expect(byName.kind.options).toEqual(['logistic', 'mlp']);
+    expect(byName.kind.options).toEqual(['logistic', 'mlp', 'cnn']);
+    expect([byName.blocks.min, byName.blocks.max, byName.filters.min, byName.filters.max]).toEqual([1, 3, 2, 64]);
     expect(byName.augment.options).toEqual(['none', 'all', 'tail']);
     expect([byName.shift.min, byName.shift.max, byName.rotate.max, byName.noise.max]).toEqual([0, 8, 45, 0.5]);
     for (const s of MODEL_PARAM_SPECS) {
