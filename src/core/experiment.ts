@@ -231,6 +231,9 @@ export async function runMethod(prep: PreparedExperiment, index: number, opts: R
       base.history.push(ev);
       return opts.onEpoch?.(ev);
     };
+    if (def.stage === 'two-phase' && prep.config.model.kind === 'cnn') {
+      throw new ConfigError("Two-phase training fine-tunes the MLP; pick the MLP model (the CNN's fine-tuning is not available yet). Got model 'cnn' instead.", 'model.kind');
+    }
     // Two-phase (Buda et al.): the first phase trains on a randomly over-sampled, balanced copy.
     const first = def.stage === 'two-phase' ? balancedCopy(prep, data.train) : data.train;
     model = await trainClassifier({
@@ -252,7 +255,7 @@ export async function runMethod(prep: PreparedExperiment, index: number, opts: R
     if (model.trainedOn) base.trainedOn = model.trainedOn;
     base.classifierNorms = classifierNorms(model.head.arch, model.head.theta);
     if (def.stage === 'two-phase') {
-      if (!model.theta) throw new ConfigError('Two-phase training fine-tunes the MLP; pick the MLP model (the CNN’s fine-tuning is not available yet). Got model \'cnn\' instead.', 'model.kind');
+      if (!model.theta) throw new Error('Two-phase training needs the MLP parameters of its first phase.');
       const offset = model.history.length;
       const tuned = await trainClassifier({
         X: data.train.X,
