@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../random';
 import { glorotUniform } from './initializers';
 import { gradientPair, type GradientPair } from './gradientCheck';

@@ -13,7 +13,8 @@ import { Cnn } from '../models/cnn';
 import { cnnBlocks, cnnForwardOnHost, type CnnArchitecture, type CnnParams } from '../models/cnnHost';
 import type { Matrix } from '../types';
 import { epochOrder } from './sampling';
-import { divergenceError, EXPLODED_LOSS_FACTOR, validateInputs, type EpochEvent, type TrainedClassifier, type TrainingLoss, type TrainOptions } from './train';
+import { EXPLODED_LOSS_FACTOR, type EpochEvent, type TrainedClassifier, type TrainingLoss, type TrainOptions } from './train';
+import { divergenceError, validateInputs } from './validateInputs';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
 /** Softmax of host logits, row by row. */
