@@ -15,6 +15,7 @@ import { ConfigError, got } from '../errors';
 import { forwardOnHost, parameterLayout, type MlpArchitecture } from '../models/mlp';
 import type { Rng } from '../random';
 import type { Labels, Matrix } from '../types';
+import { softmaxRows } from './epoch';
 
 /** The last hidden layer's activations h(x) for the rows of X (X itself for logistic regression). */
 export function penultimateFeatures(arch: MlpArchitecture, theta: Float32Array, X: Matrix): Matrix {
@@ -184,17 +185,7 @@ const dist2 = (a: Float64Array, b: Float64Array) => a.reduce((s, v, k) => s + (v
 
 /** Softmax probabilities of the MLP with parameters θ on the rows of X, on the host. */
 export function predictWith(arch: MlpArchitecture, theta: Float32Array, X: Matrix): Float32Array {
-  const C = arch.outputs;
-  const z = forwardOnHost(arch, theta, X.data, X.rows);
-  const out = new Float32Array(z.length);
-  for (let o = 0; o < z.length; o += C) {
-    let m = -Infinity;
-    for (let c = 0; c < C; c++) m = Math.max(m, z[o + c]);
-    let s = 0;
-    for (let c = 0; c < C; c++) s += z[o + c] = Math.exp(z[o + c] - m);
-    for (let c = 0; c < C; c++) out[o + c] = z[o + c] / s;
-  }
-  return out;
+  return softmaxRows(forwardOnHost(arch, theta, X.data, X.rows), arch.outputs);
 }
 
 /**

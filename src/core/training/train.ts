@@ -46,7 +46,8 @@ import type { Rng } from '../random';
 import type { Labels, Matrix } from '../types';
 import { yieldToEventLoop } from './yieldToEventLoop';
 import { divergenceError, validateInputs, validateMatrix } from './validateInputs';
-import { epochOrder, type SamplingScheme } from './sampling';
+import type { SamplingScheme } from './sampling';
+import { prepareEpoch, softmaxRows } from './epoch';
 import { mlpHead, penultimateFeatures } from './decoupled';
 
 /** One progress event per epoch (the natural throttle). */
@@ -231,10 +232,7 @@ export async function trainClassifier(opts: TrainOptions): Promise<TrainedClassi
     const history: EpochEvent[] = [];
     const start = tf.util.now();
     for (let epoch = 1; epoch <= spec.epochs; epoch++) {
-      if (opts.sampling && opts.sampling !== 'instance') epochOrder(y, nClasses, opts.sampling, epoch - 1, spec.epochs, shuffleRng, order);
-      else shuffleRng.shuffle(order);
-      const family = lossPlan.kind === 'family' ? lossPlan : null;
-      const weights = family ? (family.drw && epoch >= family.drw.epoch ? family.drw.classWeights : family.loss.classWeights) : undefined;
+      const weights = prepareEpoch(lossPlan, opts.sampling, y, nClasses, epoch, spec.epochs, shuffleRng, order);
       // Everything between two read-backs is synchronous, so one tidy frees the whole epoch.
       const summary = tf.tidy(() => {
         const costs: tf.Tensor[] = [];
@@ -246,7 +244,7 @@ export async function trainClassifier(opts: TrainOptions): Promise<TrainedClassi
           const packed = opts.transformRow ? packTransformed(opts.transformRow, X.cols, rows) : packBatchRows(X.data, X.cols, rows);
           const targets = new Float32Array(B * nClasses);
           const rowWeights = new Float32Array(B);
-          fillNormalizedTargets(y, rows, nClasses, weights as number[] | undefined, targets, rowWeights);
+          fillNormalizedTargets(y, rows, nClasses, weights, targets, rowWeights);
           const batch: MlpBatch = {
             xAug: tf.tensor3d(packed.xAug, [1, B, X.cols + 1]),
             xAugT: tf.tensor3d(packed.xAugT, [1, X.cols + 1, B]),
@@ -375,22 +373,7 @@ function validationTerms(model: Mlp, val: ValidationTensors): tf.Tensor[] {
 function predictProba(model: Mlp, arch: MlpArchitecture, theta: Float32Array, X: Matrix): Float32Array {
   if (model.isDisposed) throw new Error('This classifier has been disposed; train a new one to predict.');
   validateMatrix(X, 'X', arch.inputs);
-  const C = arch.outputs;
-  const logits = forwardOnHost(arch, theta, X.data, X.rows);
-  const out = new Float32Array(X.rows * C);
-  for (let i = 0; i < X.rows; i++) {
-    const o = i * C;
-    let m = -Infinity;
-    for (let c = 0; c < C; c++) m = Math.max(m, logits[o + c]);
-    let s = 0;
-    for (let c = 0; c < C; c++) {
-      const e = Math.exp(logits[o + c] - m);
-      logits[o + c] = e;
-      s += e;
-    }
-    for (let c = 0; c < C; c++) out[o + c] = logits[o + c] / s;
-  }
-  return out;
+  return softmaxRows(forwardOnHost(arch, theta, X.data, X.rows), arch.outputs);
 }
 
 /** The batch rows after `transform` (augmentation), packed like packBatchRows. */

@@ -12,23 +12,10 @@ import { crossEntropyFromTargets, fillNormalizedTargets, weightedTargets } from 
 import { Cnn } from '../models/cnn';
 import { cnnBlocks, cnnForwardOnHost, type CnnArchitecture, type CnnParams } from '../models/cnnHost';
 import type { Matrix } from '../types';
-import { epochOrder } from './sampling';
+import { prepareEpoch, softmaxRows } from './epoch';
 import { EXPLODED_LOSS_FACTOR, type EpochEvent, type TrainedClassifier, type TrainingLoss, type TrainOptions } from './train';
 import { divergenceError, validateInputs } from './validateInputs';
 import { yieldToEventLoop } from './yieldToEventLoop';
-
-/** Softmax of host logits, row by row. */
-function softmaxRows(z: Float64Array, C: number): Float32Array {
-  const out = new Float32Array(z.length);
-  for (let o = 0; o < z.length; o += C) {
-    let m = -Infinity;
-    for (let c = 0; c < C; c++) m = Math.max(m, z[o + c]);
-    let s = 0;
-    for (let c = 0; c < C; c++) s += z[o + c] = Math.exp(z[o + c] - m);
-    for (let c = 0; c < C; c++) out[o + c] = z[o + c] / s;
-  }
-  return out;
-}
 
 /** Pooled features (the dense layer's input) on the host, by running the host forward without the dense layer. */
 function hostFeatures(arch: CnnArchitecture, p: CnnParams, X: Matrix): Matrix {
@@ -96,10 +83,7 @@ async function trainCnnHere(opts: TrainOptions & { imageShape: [number, number, 
     const history: EpochEvent[] = [];
     const start = tf.util.now();
     for (let epoch = 1; epoch <= spec.epochs; epoch++) {
-      if (opts.sampling && opts.sampling !== 'instance') epochOrder(y, nClasses, opts.sampling, epoch - 1, spec.epochs, shuffleRng, order);
-      else shuffleRng.shuffle(order);
-      const family = lossPlan.kind === 'family' ? lossPlan : null;
-      const weights = family ? (family.drw && epoch >= family.drw.epoch ? family.drw.classWeights : family.loss.classWeights) : undefined;
+      const weights = prepareEpoch(lossPlan, opts.sampling, y, nClasses, epoch, spec.epochs, shuffleRng, order);
       const costs: tf.Scalar[] = [];
       for (let b = 0; b < nBatches; b++) {
         const rows = order.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize));
@@ -111,7 +95,7 @@ async function trainCnnHere(opts: TrainOptions & { imageShape: [number, number, 
         }
         const T = new Float32Array(B * nClasses);
         const r = new Float32Array(B);
-        fillNormalizedTargets(y, rows, nClasses, weights as number[] | undefined, T, r);
+        fillNormalizedTargets(y, rows, nClasses, weights, T, r);
         const O = new Float32Array(B * nClasses);
         for (let i = 0; i < B; i++) O[i * nClasses + y[rows[i]]] = 1;
         const batch = { x: tf.tensor4d(xb, [B, height, width, channels]), T: tf.tensor2d(T, [B, nClasses]), r: tf.tensor2d(r, [B, 1]), O: tf.tensor2d(O, [B, nClasses]) };
