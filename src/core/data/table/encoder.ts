@@ -102,11 +102,13 @@ function swap(a: Float64Array, i: number, j: number): void {
 export function medianInPlace(a: Float64Array, n: number): number {
   const hi = n >> 1;
   const upper = selectKth(a, n, hi);
-  if (n % 2 === 1) return upper;
+  // `+ 0` turns a -0 into +0: which signed zero lands in the middle depends on the selection
+  // order, and an imputed value should not carry a sign that no input row gave it on purpose.
+  if (n % 2 === 1) return upper + 0;
   // After selection, every value left of `hi` is ≤ upper: the lower middle is their maximum.
   let lower = -Infinity;
   for (let i = 0; i < hi; i++) if (a[i] > lower) lower = a[i];
-  return lower + (upper - lower) / 2;
+  return lower + (upper - lower) / 2 + 0;
 }
 
 function checkRows(rows: ArrayLike<number>, n: number, what: string): void {
