@@ -21,10 +21,21 @@ export function softmaxRows(z: Float64Array, C: number): Float32Array {
 }
 
 /**
- * The rows epoch `epoch` (1-based) visits, written into `order`, and the class weights the loss
- * uses in it (deferred re-weighting switches them at its epoch). 'instance' sampling (or none)
+ * The rows epoch `epoch` (1-based) visits, written into `order`. 'instance' sampling (or none)
  * keeps shuffling the same order array, as the loop always has, so seeded results do not move.
  */
+export function epochRows(sampling: SamplingScheme | undefined, y: Labels, nClasses: number, epoch: number, epochs: number, rng: Rng, order: Int32Array): void {
+  if (sampling && sampling !== 'instance') epochOrder(y, nClasses, sampling, epoch - 1, epochs, rng, order);
+  else rng.shuffle(order);
+}
+
+/** The class weights the loss uses in epoch `epoch` (deferred re-weighting switches them at its epoch). */
+export function epochClassWeights(plan: TrainingLoss, epoch: number): readonly number[] | undefined {
+  if (plan.kind !== 'family') return undefined;
+  return plan.drw && epoch >= plan.drw.epoch ? plan.drw.classWeights : plan.loss.classWeights;
+}
+
+/** {@link epochRows} then {@link epochClassWeights}: one epoch's rows and class weights. */
 export function prepareEpoch(
   plan: TrainingLoss,
   sampling: SamplingScheme | undefined,
@@ -35,8 +46,6 @@ export function prepareEpoch(
   rng: Rng,
   order: Int32Array,
 ): readonly number[] | undefined {
-  if (sampling && sampling !== 'instance') epochOrder(y, nClasses, sampling, epoch - 1, epochs, rng, order);
-  else rng.shuffle(order);
-  if (plan.kind !== 'family') return undefined;
-  return plan.drw && epoch >= plan.drw.epoch ? plan.drw.classWeights : plan.loss.classWeights;
+  epochRows(sampling, y, nClasses, epoch, epochs, rng, order);
+  return epochClassWeights(plan, epoch);
 }

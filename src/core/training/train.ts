@@ -278,7 +278,7 @@ export async function trainClassifier(opts: TrainOptions): Promise<TrainedClassi
           // 0 when every weight is finite, NaN otherwise (Inf·0 = NaN): catches a bad last step.
           tf.sum(tf.mul(model.params, 0)),
         ];
-        if (val) parts.push(...validationTerms(model, val));
+        if (val) parts.push(...validationTerms((x) => model.forward(x), val));
         return tf.concat(parts.map((t) => tf.reshape(t, [-1])));
       });
       let values: Float32Array;
@@ -325,7 +325,7 @@ export async function trainClassifier(opts: TrainOptions): Promise<TrainedClassi
   }
 }
 
-interface ValidationTensors {
+export interface ValidationTensors {
   X: tf.Tensor2D;
   /** One-hot labels, [rows, C]. */
   Y: tf.Tensor2D;
@@ -334,7 +334,7 @@ interface ValidationTensors {
   counts: number[];
 }
 
-function uploadValidation(v: { X: Matrix; y: Labels }, nClasses: number, owned: tf.Tensor[]): ValidationTensors {
+export function uploadValidation(v: { X: Matrix; y: Labels }, nClasses: number, owned: tf.Tensor[]): ValidationTensors {
   const X = tf.tensor2d(toFloat32(v.X.data), [v.X.rows, v.X.cols]);
   owned.push(X);
   const Y = tf.tensor2d(weightedTargets(v.y, nClasses), [v.X.rows, nClasses]);
@@ -346,8 +346,8 @@ function uploadValidation(v: { X: Matrix; y: Labels }, nClasses: number, owned: 
   return { X, Y, y, rows: v.X.rows, counts };
 }
 
-/** [Σ_i CE_i] and [correct predictions per class] on the validation set (call inside tidy). */
-function validationTerms(model: Mlp, val: ValidationTensors): tf.Tensor[] {
+/** [Σ_i CE_i] and [correct predictions per class] on the validation set of the model `forward` computes (call inside tidy). */
+export function validationTerms(forward: (x: tf.Tensor2D) => tf.Tensor2D, val: ValidationTensors): tf.Tensor[] {
   let ceSum: tf.Tensor | null = null;
   let correct: tf.Tensor | null = null;
   for (let s = 0; s < val.rows; s += CHUNK_ROWS) {
@@ -356,7 +356,7 @@ function validationTerms(model: Mlp, val: ValidationTensors): tf.Tensor[] {
     const x = whole ? val.X : tf.slice(val.X, [s, 0], [len, -1]);
     const Y = whole ? val.Y : tf.slice(val.Y, [s, 0], [len, -1]);
     const y = whole ? val.y : tf.slice(val.y, [s], [len]);
-    const logits = model.forward(x);
+    const logits = forward(x);
     const ce = crossEntropyFromTargets(logits, Y, false).weightedSum;
     const hit = tf.cast(tf.equal(tf.argMax(logits, 1), y), 'float32');
     const perClass = tf.matMul(tf.reshape(hit, [1, len]), Y);
@@ -377,7 +377,7 @@ function predictProba(model: Mlp, arch: MlpArchitecture, theta: Float32Array, X:
 }
 
 /** The batch rows after `transform` (augmentation), packed like packBatchRows. */
-function packTransformed(transform: (row: number, out: Float32Array) => void, cols: number, rows: ArrayLike<number>): ReturnType<typeof packBatchRows> {
+export function packTransformed(transform: (row: number, out: Float32Array) => void, cols: number, rows: ArrayLike<number>): ReturnType<typeof packBatchRows> {
   const data = new Float32Array(rows.length * cols);
   for (let i = 0; i < rows.length; i++) transform(rows[i], data.subarray(i * cols, (i + 1) * cols));
   return packBatchRows(data, cols, Int32Array.from({ length: rows.length }, (_, i) => i));
