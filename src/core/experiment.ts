@@ -23,7 +23,8 @@ import { METHODS, methodLabel, type MethodSpec } from './methods';
 import { metricSpread, summarizeClassification, type MeanStd, type MetricSummary, type SpreadMetric } from './metrics';
 import { createRng } from './random';
 import { methodData, prepareExperiment, splitCount, toOriginalUnits, type LoadedData, type PreparedExperiment } from './protocol';
-import { trainClassifier, type AbortSignalLike, type EpochEvent } from './training/train';
+import { trainClassifier, type AbortSignalLike, type EpochEvent, type TrainedClassifier, type TrainOptions } from './training/train';
+import { groupable as groupableLoss, trainClassifierGroup, type GroupOutcome } from './training/trainGroup';
 import { countClasses, type Labels, type Matrix } from './types';
 
 export { prepareExperiment, splitCount, type LoadedData, type PreparedExperiment } from './protocol';
@@ -72,6 +73,12 @@ export interface MethodResult {
   marker?: { epoch: number; label: string };
   /** Set when the model trained on another backend than the run's (the CNN on WASM trains on the CPU backend). */
   trainedOn?: string;
+  /**
+   * How the first training run was shared (runMethodGroup): `batchedWith` lists the methods whose
+   * models trained in the same batched computation, `sharedWith` those that used the very same
+   * trained model (same rows, seed and loss). Absent when the method trained alone.
+   */
+  training?: { batchedWith: number[]; sharedWith: number[] };
   /** ‖w_c‖ of the final classifier layer per class (head classes tend to grow larger weights). */
   classifierNorms?: number[];
   /** Threshold moving: the threshold chosen on the validation split (score of the minority class). */
@@ -177,14 +184,81 @@ function describeError(err: unknown): MethodError {
 }
 
 /**
- * Runs one method of a prepared experiment. Data, config and divergence problems become a
- * result with `status: 'error'` (so the rest of a comparison still finishes); cancellation
- * is rethrown.
+ * Everything a method decides before training: its data (resampled or not), loss, checks, the
+ * training options of its first (or only) training run, and the result it fills in. Planning
+ * throws the method's data / config problems; training is separate so that methods that differ
+ * only in their loss can train as one group (training/trainGroup.ts).
  */
-export async function runMethod(prep: PreparedExperiment, index: number, opts: RunMethodOptions = {}): Promise<MethodResult> {
-  const now = opts.now ?? (() => Date.now());
+interface MethodPlan {
+  index: number;
+  method: MethodSpec;
+  base: MethodResult;
+  data: ReturnType<typeof methodData>;
+  costs: number[][] | null;
+  trainRng: ReturnType<typeof createRng>;
+  /** The first training run (without signal and progress). */
+  train: Omit<TrainOptions, 'signal' | 'onEpoch'>;
+  /** Whether `train` can be a member of a group: an MLP / logistic regression on the split's own rows, a row-wise loss, no fixed layer, no augmentation. */
+  groupable: boolean;
+  /** When planning started, and when the data was ready (resampling time). */
+  t1: number;
+}
+
+function planMethod(prep: PreparedExperiment, index: number, base: MethodResult, now: () => number): MethodPlan {
   const method = prep.config.methods[index];
-  const base: MethodResult = {
+  const t0 = now();
+  const data = methodData(prep, method);
+  const t1 = now();
+  const { resampled } = data;
+  base.trainCountsBefore = data.trainCountsBefore;
+  base.trainCountsAfter = countClasses(data.train.y, prep.nClasses);
+  base.testY = data.test.y;
+  base.timings.resampleMs = t1 - t0;
+  const rows: number[] = [];
+  if (resampled) for (let i = 0; i < resampled.origin.length; i++) if (resampled.origin[i] < 0) rows.push(i);
+  if (resampled && rows.length > 0 && prep.source.raw2d) {
+    base.synthetic = {
+      X: toOriginalUnits(resampled.X, rows, data.scaler),
+      parents: Int32Array.from(rows.flatMap((r) => [resampled.parents[2 * r], resampled.parents[2 * r + 1]]), (p) => (p >= 0 ? data.inputRowToDataset(p) : -1)),
+    };
+  }
+  const def = METHODS[method.id];
+  const epochs = prep.config.model.epochs;
+  const loss = def.loss ? trainingLossFor(method.id, method.params, base.trainCountsAfter, epochs) : null;
+  base.marker = trainingSchedule(method, epochs).marker ?? undefined;
+  if (def.posthoc === 'threshold') assertThresholdable(prep, data.validation.y);
+  const costs = method.id === 'cost-matrix' ? costMatrixFor(method.params, base.trainCountsAfter, prep.dataset.classNames) : null;
+  if (costs && method.params.use === 'decision-rule' && prep.nClasses !== 2) {
+    throw new ConfigError(`The cost decision rule is implemented for two classes; this data has ${prep.nClasses}. Use the costs as loss weights instead. Got ${prep.nClasses} classes instead.`, 'use');
+  }
+  // Split 0 trains from the 'train' stream; every further split (repeat / fold) from its own
+  // fork, so repeats are repeats over training seeds too, not only over data splits.
+  const trainRng = prep.splitIndex === 0 ? createRng(prep.config.seed).fork('train') : createRng(prep.config.seed).fork('train').fork(`split:${prep.splitIndex}`);
+  if (def.stage === 'two-phase' && prep.config.model.kind === 'cnn') {
+    throw new ConfigError("Two-phase training fine-tunes the MLP; pick the MLP model (the CNN's fine-tuning is not available yet). Got model 'cnn' instead.", 'model.kind');
+  }
+  // Two-phase (Buda et al.): the first phase trains on a randomly over-sampled, balanced copy.
+  const first = def.stage === 'two-phase' ? balancedCopy(prep, data.train) : data.train;
+  const train: MethodPlan['train'] = {
+    X: first.X,
+    y: first.y,
+    nClasses: prep.nClasses,
+    model: prep.config.model,
+    loss: loss ?? undefined,
+    sampling: def.sampling ? (method.params.scheme as SamplingScheme) : undefined,
+    fixedClassifier: def.fixedClassifier ? etfFor(prep, trainRng) : undefined,
+    transformRow: augmenterFor(prep, first, data.scaler, trainRng.fork('augment')),
+    imageShape: prep.source.imageShape,
+    validation: data.validation.y.length > 0 ? data.validation : undefined,
+    rng: trainRng,
+  };
+  const groupable = prep.config.model.kind !== 'cnn' && !train.fixedClassifier && !train.transformRow && groupableLoss(train.loss);
+  return { index, method, base, data, costs, trainRng, train, groupable, t1 };
+}
+
+function emptyBase(prep: PreparedExperiment, index: number): MethodResult {
+  const method = prep.config.methods[index];
+  return {
     index,
     method,
     label: methodLabel(method),
@@ -196,62 +270,25 @@ export async function runMethod(prep: PreparedExperiment, index: number, opts: R
     testY: prep.test.y,
     timings: { resampleMs: 0, trainMs: 0 },
   };
-  let model: Awaited<ReturnType<typeof trainClassifier>> | null = null;
+}
+
+/**
+ * After the first training run: the method's second stage (two-phase fine-tuning or a decoupled
+ * classifier), its post-hoc adjustment, test scores, metrics and decision grid. Takes ownership
+ * of `trained` (disposes it).
+ */
+async function finishMethod(prep: PreparedExperiment, plan: MethodPlan, trained: TrainedClassifier, opts: RunMethodOptions, now: () => number): Promise<MethodResult> {
+  const { base, data, method, costs, trainRng } = plan;
+  const def = METHODS[method.id];
+  const epochs = prep.config.model.epochs;
+  let model = trained;
   let second: SecondStageResult | null = null;
+  const record = (ev: EpochEvent) => {
+    base.history.push(ev);
+    return opts.onEpoch?.(ev);
+  };
   try {
-    const t0 = now();
-    const data = methodData(prep, method);
-    const t1 = now();
-    const { resampled } = data;
-    base.trainCountsBefore = data.trainCountsBefore;
-    base.trainCountsAfter = countClasses(data.train.y, prep.nClasses);
-    base.testY = data.test.y;
-    base.timings.resampleMs = t1 - t0;
-    const rows: number[] = [];
-    if (resampled) for (let i = 0; i < resampled.origin.length; i++) if (resampled.origin[i] < 0) rows.push(i);
-    if (resampled && rows.length > 0 && prep.source.raw2d) {
-      base.synthetic = {
-        X: toOriginalUnits(resampled.X, rows, data.scaler),
-        parents: Int32Array.from(rows.flatMap((r) => [resampled.parents[2 * r], resampled.parents[2 * r + 1]]), (p) => (p >= 0 ? data.inputRowToDataset(p) : -1)),
-      };
-    }
-    const def = METHODS[method.id];
-    const epochs = prep.config.model.epochs;
-    const loss = def.loss ? trainingLossFor(method.id, method.params, base.trainCountsAfter, epochs) : null;
-    base.marker = trainingSchedule(method, epochs).marker ?? undefined;
-    if (def.posthoc === 'threshold') assertThresholdable(prep, data.validation.y);
-    const costs = method.id === 'cost-matrix' ? costMatrixFor(method.params, base.trainCountsAfter, prep.dataset.classNames) : null;
-    if (costs && method.params.use === 'decision-rule' && prep.nClasses !== 2) {
-      throw new ConfigError(`The cost decision rule is implemented for two classes; this data has ${prep.nClasses}. Use the costs as loss weights instead. Got ${prep.nClasses} classes instead.`, 'use');
-    }
-    // Split 0 trains from the 'train' stream; every further split (repeat / fold) from its own
-    // fork, so repeats are repeats over training seeds too, not only over data splits.
-    const trainRng = prep.splitIndex === 0 ? createRng(prep.config.seed).fork('train') : createRng(prep.config.seed).fork('train').fork(`split:${prep.splitIndex}`);
-    const record = (ev: EpochEvent) => {
-      base.history.push(ev);
-      return opts.onEpoch?.(ev);
-    };
-    if (def.stage === 'two-phase' && prep.config.model.kind === 'cnn') {
-      throw new ConfigError("Two-phase training fine-tunes the MLP; pick the MLP model (the CNN's fine-tuning is not available yet). Got model 'cnn' instead.", 'model.kind');
-    }
-    // Two-phase (Buda et al.): the first phase trains on a randomly over-sampled, balanced copy.
-    const first = def.stage === 'two-phase' ? balancedCopy(prep, data.train) : data.train;
-    model = await trainClassifier({
-      X: first.X,
-      y: first.y,
-      nClasses: prep.nClasses,
-      model: prep.config.model,
-      loss: loss ?? undefined,
-      sampling: def.sampling ? (method.params.scheme as SamplingScheme) : undefined,
-      fixedClassifier: def.fixedClassifier ? etfFor(prep, trainRng) : undefined,
-      transformRow: augmenterFor(prep, first, data.scaler, trainRng.fork('augment')),
-      imageShape: prep.source.imageShape,
-      validation: data.validation.y.length > 0 ? data.validation : undefined,
-      rng: trainRng,
-      signal: opts.signal,
-      onEpoch: record,
-    });
-    let predict = (X: Matrix) => model!.predictProba(X);
+    let predict = (X: Matrix) => model.predictProba(X);
     if (model.trainedOn) base.trainedOn = model.trainedOn;
     base.classifierNorms = classifierNorms(model.head.arch, model.head.theta);
     if (def.stage === 'two-phase') {
@@ -287,7 +324,7 @@ export async function runMethod(prep: PreparedExperiment, index: number, opts: R
       predict = (X) => stage2.predictProba(X);
       base.classifierNorms = stage2.norms;
     }
-    base.timings.trainMs = now() - t1;
+    base.timings.trainMs = now() - plan.t1;
     base.testScores = predict(data.test.X);
     if (def.posthoc === 'logit-adjust') {
       base.testScores = logitAdjustScores(base.testScores, base.trainCountsAfter, method.id === 'prior-correction' ? 1 : Number(method.params.tau));
@@ -308,13 +345,148 @@ export async function runMethod(prep: PreparedExperiment, index: number, opts: R
       base.grid = { ...grid, probs: predict(gridX) };
     }
     return base;
-  } catch (err) {
-    if (err instanceof CancelledError) throw err;
-    return { ...base, status: 'error', error: describeError(err) };
   } finally {
-    model?.dispose();
+    model.dispose();
     second?.dispose();
   }
+}
+
+/** A method's failure as its result (data, config and divergence problems); cancellation is rethrown. */
+function failed(base: MethodResult, err: unknown): MethodResult {
+  if (err instanceof CancelledError) throw err;
+  return { ...base, status: 'error', error: describeError(err) };
+}
+
+/**
+ * Runs one method of a prepared experiment. Data, config and divergence problems become a
+ * result with `status: 'error'` (so the rest of a comparison still finishes); cancellation
+ * is rethrown.
+ */
+export async function runMethod(prep: PreparedExperiment, index: number, opts: RunMethodOptions = {}): Promise<MethodResult> {
+  return (await runMethodGroup(prep, [index], { ...opts, onEpoch: opts.onEpoch && ((_, ev) => opts.onEpoch!(ev)) }))[0];
+}
+
+export interface RunGroupOptions extends Omit<RunMethodOptions, 'onEpoch'> {
+  onEpoch?: (index: number, ev: EpochEvent) => void | Promise<void>;
+}
+
+/**
+ * Runs methods `indices` of a prepared experiment, each with exactly the result `runMethod` gives
+ * it alone. Methods whose first training run differs only in its loss (plain, loss-level,
+ * post-hoc and decoupled methods on the same rows with the same batch sampling) train as one
+ * group — one batched computation per step (training/trainGroup.ts) — and methods whose first
+ * run is identical (e.g. cross-entropy, cRT and τ-norm all start from the same cross-entropy
+ * model: same data, same seed, same loss) share that run. Everything else trains alone.
+ * Results come back in the order of `indices`.
+ */
+export async function runMethodGroup(prep: PreparedExperiment, indices: readonly number[], opts: RunGroupOptions = {}): Promise<MethodResult[]> {
+  const now = opts.now ?? (() => Date.now());
+  const results = new Map<number, MethodResult>();
+  const plans: MethodPlan[] = [];
+  for (const index of indices) {
+    const base = emptyBase(prep, index);
+    try {
+      plans.push(planMethod(prep, index, base, now));
+    } catch (err) {
+      results.set(index, failed(base, err));
+    }
+  }
+  const perMethod = (plan: MethodPlan): RunMethodOptions => ({ ...opts, onEpoch: (ev) => {
+    plan.base.history.push(ev);
+    return opts.onEpoch?.(plan.index, ev);
+  } });
+  for (const group of groupPlans(plans)) {
+    // Plans with the same loss (e.g. cross-entropy, cRT and τ-norm: same rows, seed and loss) share one run.
+    const byLoss = new Map<string, MethodPlan[]>();
+    for (const plan of group) {
+      const key = JSON.stringify(plan.train.loss ?? null);
+      byLoss.set(key, [...(byLoss.get(key) ?? []), plan]);
+    }
+    const members = [...byLoss.values()];
+    // Every sharing method receives each epoch event of the shared run.
+    const fanOut = (sharing: MethodPlan[]) => async (ev: EpochEvent) => {
+      for (const plan of sharing) await perMethod(plan).onEpoch!({ ...ev });
+    };
+    let outcomes: GroupOutcome[];
+    try {
+      if (members.length === 1) {
+        const sharing = members[0];
+        outcomes = [{ ok: true, classifier: await trainClassifier({ ...sharing[0].train, signal: opts.signal, onEpoch: fanOut(sharing) }) }];
+      } else {
+        const first = group[0].train;
+        outcomes = await trainClassifierGroup({
+          X: first.X,
+          y: first.y,
+          nClasses: first.nClasses,
+          model: first.model,
+          sampling: first.sampling,
+          validation: first.validation,
+          rng: first.rng,
+          signal: opts.signal,
+          members: members.map((sharing) => ({ loss: sharing[0].train.loss, onEpoch: fanOut(sharing) })),
+        });
+      }
+    } catch (err) {
+      // A problem of the shared inputs fails every method of the group alike (cancellation is rethrown).
+      for (const plan of group) results.set(plan.index, failed(plan.base, err));
+      continue;
+    }
+    for (let k = 0; k < members.length; k++) {
+      const outcome = outcomes[k];
+      const sharing = members[k];
+      for (const plan of sharing) {
+        if (group.length > 1) {
+          const others = (ps: MethodPlan[]) => ps.map((p) => p.index).filter((i) => i !== plan.index);
+          plan.base.training = { batchedWith: members.length > 1 ? others(group.filter((p) => !sharing.includes(p))) : [], sharedWith: others(sharing) };
+        }
+        if (!outcome.ok) {
+          results.set(plan.index, failed(plan.base, outcome.error));
+          continue;
+        }
+        try {
+          const own = sharing.length === 1 ? outcome.classifier : sharedView(outcome.classifier);
+          results.set(plan.index, await finishMethod(prep, plan, own, stageOptions(opts, plan), now));
+        } catch (err) {
+          results.set(plan.index, failed(plan.base, err));
+        }
+      }
+      if (outcome.ok && sharing.length > 1) outcome.classifier.dispose();
+    }
+  }
+  return indices.map((i) => results.get(i)!);
+}
+
+/** The options of a method's second stage: its progress events go to that method. */
+function stageOptions(opts: RunGroupOptions, plan: MethodPlan): RunMethodOptions {
+  return { ...opts, onEpoch: opts.onEpoch && ((ev) => opts.onEpoch!(plan.index, ev)) };
+}
+
+/**
+ * Plans that can train as one group: same rows (the same training split object), same batch
+ * sampling, same model. Each non-groupable plan is a group of its own.
+ */
+function groupPlans(plans: readonly MethodPlan[]): MethodPlan[][] {
+  const groups: MethodPlan[][] = [];
+  for (const plan of plans) {
+    const g = plan.groupable ? groups.find((g) => g[0].groupable && g[0].train.X === plan.train.X && g[0].train.sampling === plan.train.sampling) : undefined;
+    if (g) g.push(plan);
+    else groups.push([plan]);
+  }
+  return groups;
+}
+
+/** A classifier trained once for several methods: each method's view leaves disposal to the owner. */
+function sharedView(c: TrainedClassifier): TrainedClassifier {
+  return {
+    history: c.history.slice(),
+    arch: c.arch,
+    theta: c.theta,
+    head: c.head,
+    trainedOn: c.trainedOn,
+    features: (X) => c.features(X),
+    predictProba: (X) => c.predictProba(X),
+    dispose: () => {},
+  };
 }
 
 /** A randomly over-sampled, class-balanced copy of the training split (two-phase training's first phase). */
@@ -334,26 +506,54 @@ export async function runMethodOverSplits(
   index: number,
   opts: RunMethodOptions & { onSplit?: (splitIndex: number, count: number) => void } = {},
 ): Promise<MethodResult> {
+  const onEpoch = opts.onEpoch;
+  return (await runMethodsOverSplits(config, prepare, [index], { ...opts, onEpoch: onEpoch && ((_, ev) => onEpoch(ev)) }))[0];
+}
+
+/**
+ * {@link runMethodOverSplits} for several methods at once: on each split they run as one
+ * {@link runMethodGroup} (grouped and shared training where the methods allow it). A method that
+ * fails on a split is not run on the later ones.
+ */
+export async function runMethodsOverSplits(
+  config: ExperimentConfig,
+  prepare: (splitIndex: number) => PreparedExperiment,
+  indices: readonly number[],
+  opts: RunGroupOptions & { onSplit?: (splitIndex: number, count: number) => void } = {},
+): Promise<MethodResult[]> {
   const count = splitCount(config);
-  let first: MethodResult | null = null;
-  const splits: { splitIndex: number; metrics: MetricSummary }[] = [];
+  const first = new Map<number, MethodResult>();
+  const done = new Map<number, MethodResult>();
+  const splits = new Map<number, { splitIndex: number; metrics: MetricSummary }[]>(indices.map((i) => [i, []]));
   for (let s = 0; s < count; s++) {
+    const pending = indices.filter((i) => !done.has(i));
+    if (pending.length === 0) break;
     opts.onSplit?.(s, count);
-    let result: MethodResult;
+    let results: MethodResult[];
     try {
-      result = await runMethod(prepare(s), index, s === 0 ? opts : { ...opts, gridResolution: 0 });
+      results = await runMethodGroup(prepare(s), pending, s === 0 ? opts : { ...opts, gridResolution: 0 });
     } catch (err) {
       if (err instanceof CancelledError) throw err;
       // Preparing the split itself failed (a class too small for the folds, …): a data problem.
-      const base = first ?? emptyResult(config, index);
-      return { ...base, status: 'error', error: describeError(err) };
+      for (const i of pending) done.set(i, { ...(first.get(i) ?? emptyResult(config, i)), status: 'error', error: describeError(err) });
+      continue;
     }
-    if (result.status === 'error') return count > 1 ? { ...result, error: { ...result.error!, message: `Split ${s + 1} of ${count}: ${result.error!.message}` } } : result;
-    first ??= result;
-    splits.push({ splitIndex: s, metrics: result.metrics! });
+    results.forEach((result, k) => {
+      const i = pending[k];
+      if (result.status === 'error') {
+        done.set(i, count > 1 ? { ...result, error: { ...result.error!, message: `Split ${s + 1} of ${count}: ${result.error!.message}` } } : result);
+        return;
+      }
+      if (!first.has(i)) first.set(i, result);
+      splits.get(i)!.push({ splitIndex: s, metrics: result.metrics! });
+    });
   }
-  if (count === 1) return first!;
-  return { ...first!, splits, spread: metricSpread(splits.map((x) => x.metrics)) };
+  return indices.map((i) => {
+    const failure = done.get(i);
+    if (failure) return failure;
+    const result = first.get(i)!;
+    return count === 1 ? result : { ...result, splits: splits.get(i)!, spread: metricSpread(splits.get(i)!.map((x) => x.metrics)) };
+  });
 }
 
 function emptyResult(config: ExperimentConfig, index: number): MethodResult {
@@ -383,12 +583,11 @@ export async function runExperiment(
     return preps.get(s)!;
   };
   const prep = prepare(0);
-  const methods: MethodResult[] = [];
-  for (let i = 0; i < config.methods.length; i++) {
-    const r = await runMethodOverSplits(config, prepare, i, opts);
-    methods.push(r);
-    opts.onMethodDone?.(r);
-  }
+  const methods = await runMethodsOverSplits(config, prepare, config.methods.map((_, i) => i), {
+    ...opts,
+    onEpoch: opts.onEpoch && ((_, ev) => opts.onEpoch!(ev)),
+  });
+  for (const r of methods) opts.onMethodDone?.(r);
   return summarizePrepared(prep, methods);
 }
 
