@@ -17,6 +17,10 @@ const exposed = {
     const result = await api.runMethod(...args);
     return Comlink.transfer(result, transferablesOf(result));
   },
+  async runMethods(...args: Parameters<typeof api.runMethods>) {
+    const results = await api.runMethods(...args);
+    return Comlink.transfer(results, results.flatMap(transferablesOf));
+  },
 };
 
 export type ExposedLabApi = typeof exposed;

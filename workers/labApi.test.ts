@@ -58,6 +58,21 @@ describe('lab API (worker adapter)', () => {
     expect(b.testY.length).toBeGreaterThan(0);
   });
 
+  it('runs a job of several methods together, with progress per method and results in order', async () => {
+    const api = createLabApi(cpu);
+    await api.init('cpu');
+    const job = parseConfig({ dataset: { n: 200, imbalanceRatio: 5 }, model: { epochs: 6, width: 4, hiddenLayers: 1 }, methods: ['none', 'focal', 'tau-norm'], seed: 5 });
+    const events: ProgressEvent[] = [];
+    const results = await api.runMethods(job, [2, 0, 1], (ev) => events.push(ev));
+    expect(results.map((r) => r.index)).toEqual([2, 0, 1]);
+    for (const r of results) expect(r).toMatchObject({ status: 'done', backend: 'cpu' });
+    // τ-norm reuses cross-entropy's first stage and trains its second stage on top (more epochs).
+    expect(results[0].training).toEqual({ sharedWith: [0], batchedWith: [1] });
+    for (const index of [0, 1, 2]) expect(events.filter((e) => e.index === index).at(-1)!.epoch).toBe(events.filter((e) => e.index === index).at(-1)!.epochs);
+    const alone = await api.runMethod(job, 1);
+    expect(Array.from(alone.testScores)).toEqual(Array.from(results[2].testScores));
+  });
+
   it('validates the config it receives', async () => {
     const api = createLabApi(cpu);
     await api.init('cpu');

@@ -5,7 +5,7 @@
  */
 import { parseConfig, type ExperimentConfig } from '../src/core/config';
 import { trainingSchedule } from '../src/core/lossMethods';
-import { prepareExperiment, runMethodOverSplits, type LoadedData, type MethodResult, type PreparedExperiment } from '../src/core/experiment';
+import { prepareExperiment, runMethodsOverSplits, type LoadedData, type MethodResult, type PreparedExperiment } from '../src/core/experiment';
 import { MLP_BENCH_WORKLOAD, measureTrainingThroughput, timeSequentialModels } from '../src/core/training/benchmark';
 import { SMOTE_BENCH_CASES, timeSmote } from '../src/core/resampling/benchmarkData';
 import { buildResamplingPreview, type ResamplingPreview } from '../src/core/resamplingPreview';
@@ -50,6 +50,41 @@ export function createLabApi(init: (req: BackendRequest) => Promise<BackendInfo>
     return cached.preps.get(splitIndex)!;
   };
 
+  /**
+   * Runs methods `indices` of `rawConfig` together (one job of core/trainingJobs.ts: grouped,
+   * batched and shared training where the methods allow it) over every split, with progress per
+   * method through `onProgress` (a comlink proxy). Results in the order of `indices`.
+   */
+  const runMethods = async (rawConfig: unknown, indices: number[], onProgress?: (ev: ProgressEvent) => void): Promise<WorkerMethodResult[]> => {
+    if (!backend) throw new Error('init() must be called before runMethods().');
+    const config = parseConfig(rawConfig);
+    // Two-stage methods train more epochs than the model's (their second stage).
+    const epochsOf = (index: number) => (config.methods[index] ? trainingSchedule(config.methods[index], config.model.epochs).totalEpochs : config.model.epochs);
+    const histories = new Map<number, EpochEvent[]>(indices.map((i) => [i, []]));
+    const lastSent = new Map<number, number>();
+    let split = 0;
+    let splits = 1;
+    const results = await runMethodsOverSplits(config, (s) => prepared(config, s), indices, {
+      onSplit: (s, count) => {
+        split = s;
+        splits = count;
+        for (const i of indices) histories.set(i, []);
+      },
+      onEpoch: (index, ev) => {
+        const history = histories.get(index)!;
+        history.push(ev);
+        const t = now();
+        const epochs = epochsOf(index);
+        if (onProgress && (t - (lastSent.get(index) ?? -Infinity) >= PROGRESS_INTERVAL_MS || ev.epoch === epochs)) {
+          lastSent.set(index, t);
+          onProgress({ index, epoch: ev.epoch, epochs, history: history.slice(), split, splits });
+        }
+      },
+    });
+    // testY is shared by every method of the cached experiment: copy it before it is transferred.
+    return results.map((result) => ({ ...result, testY: result.testY.slice(), backend: backend!.backend }));
+  };
+
   return {
     /** Initialises the TF.js backend once per worker; later calls return the same info. */
     async init(request: BackendRequest): Promise<BackendInfo> {
@@ -68,32 +103,10 @@ export function createLabApi(init: (req: BackendRequest) => Promise<BackendInfo>
 
     /** Runs method `index` of `rawConfig` over every split of its protocol, reporting progress through `onProgress` (a comlink proxy). */
     async runMethod(rawConfig: unknown, index: number, onProgress?: (ev: ProgressEvent) => void): Promise<WorkerMethodResult> {
-      if (!backend) throw new Error('init() must be called before runMethod().');
-      const config = parseConfig(rawConfig);
-      // Two-stage methods train more epochs than the model's (their second stage).
-      const epochs = config.methods[index] ? trainingSchedule(config.methods[index], config.model.epochs).totalEpochs : config.model.epochs;
-      let history: EpochEvent[] = [];
-      let split = 0;
-      let splits = 1;
-      let lastSent = -Infinity;
-      const result = await runMethodOverSplits(config, (s) => prepared(config, s), index, {
-        onSplit: (s, count) => {
-          split = s;
-          splits = count;
-          history = [];
-        },
-        onEpoch: (ev) => {
-          history.push(ev);
-          const t = now();
-          if (onProgress && (t - lastSent >= PROGRESS_INTERVAL_MS || ev.epoch === epochs)) {
-            lastSent = t;
-            onProgress({ index, epoch: ev.epoch, epochs, history: history.slice(), split, splits });
-          }
-        },
-      });
-      // testY is shared by every method of the cached experiment: copy it before it is transferred.
-      return { ...result, testY: result.testY.slice(), backend: backend.backend };
+      return (await runMethods(rawConfig, [index], onProgress))[0];
     },
+
+    runMethods,
 
     /** What method `index` does to the training split, for the resampling view (no training, no backend). */
     previewResampling(rawConfig: unknown, index: number): ResamplingPreview {

@@ -9,6 +9,7 @@ import type { ExposedLabApi } from '../../workers/lab.worker';
 import type { BackendInfo, BackendRequest } from '../../workers/backendTypes';
 import type { ProgressEvent, WorkerMethodResult } from '../../workers/labApi';
 import type { ExperimentConfig } from '../core/config';
+import { planTrainingJobs } from '../core/trainingJobs';
 import type { ResamplingPreview } from '../core/resamplingPreview';
 import type { LoadedData } from '../core/data/loadedSource';
 
@@ -60,7 +61,9 @@ export function poolSize(methods: number): number {
  * they are terminated when the run ends or is cancelled.
  */
 export function runComparison(config: ExperimentConfig, backend: BackendRequest, cb: RunCallbacks, indices?: number[], data: LoadedData | null = null): RunHandle {
-  const queue = indices ? [...indices] : config.methods.map((_, i) => i);
+  const wanted = indices ? [...indices] : config.methods.map((_, i) => i);
+  // Jobs of one or more methods (core/trainingJobs.ts): loss-level methods train together.
+  const queue = planTrainingJobs(config, poolSize(wanted.length), wanted);
   const slots: Slot[] = [];
   let cancelled = false;
   let reportedBackend = false;
@@ -74,16 +77,16 @@ export function runComparison(config: ExperimentConfig, backend: BackendRequest,
       cb.onBackend(info, fallback);
     }
     while (!cancelled && queue.length) {
-      const index = queue.shift()!;
-      cb.onMethodStart(index);
+      const job = queue.shift()!;
+      for (const index of job) cb.onMethodStart(index);
       try {
         const onProgress = (ev: ProgressEvent) => {
           if (!cancelled) cb.onProgress(ev);
         };
-        const result = await Promise.race([slot.api.runMethod(config, index, slot.worker ? Comlink.proxy(onProgress) : onProgress), slot.failed]);
-        if (!cancelled) cb.onMethodDone(result);
+        const results = await Promise.race([slot.api.runMethods(config, job, slot.worker ? Comlink.proxy(onProgress) : onProgress), slot.failed]);
+        if (!cancelled) for (const result of results) cb.onMethodDone(result);
       } catch (e) {
-        if (!cancelled) cb.onMethodFailed(index, e instanceof Error ? e.message : String(e));
+        if (!cancelled) for (const index of job) cb.onMethodFailed(index, e instanceof Error ? e.message : String(e));
       }
     }
   };
@@ -102,7 +105,7 @@ export function runComparison(config: ExperimentConfig, backend: BackendRequest,
       // The worker could not initialise (script failed to load, no backend): fail what is left.
       if (cancelled) return;
       const message = e instanceof Error ? e.message : String(e);
-      while (queue.length) cb.onMethodFailed(queue.shift()!, message);
+      while (queue.length) for (const index of queue.shift()!) cb.onMethodFailed(index, message);
     }
   };
 

@@ -4,7 +4,7 @@ import { CancelledError, ConfigError, TrainingDivergedError } from '../errors';
 import { DEFAULT_MODEL_SPEC, type ModelSpec } from '../models/modelSpec';
 import { createRng } from '../random';
 import type { Labels, Matrix } from '../types';
-import { trainClassifier, type TrainingLoss } from './train';
+import { trainClassifier, type TrainedClassifier, type TrainingLoss } from './train';
 import { trainClassifierGroup, type GroupOutcome } from './trainGroup';
 
 beforeAll(async () => {
@@ -40,9 +40,9 @@ const LOSSES: (TrainingLoss | undefined)[] = [
   { kind: 'family', loss: { term: { kind: 'dice', alpha: 0.5, smoothing: 1 } } },
 ];
 
-function thetaOf(o: GroupOutcome): Float32Array {
+function classifierOf(o: GroupOutcome): TrainedClassifier {
   if (!o.ok) throw o.error;
-  return o.classifier.theta!;
+  return o.classifier;
 }
 
 describe('trainClassifierGroup', () => {
@@ -57,22 +57,22 @@ describe('trainClassifierGroup', () => {
       });
       for (let m = 0; m < LOSSES.length; m++) {
         const alone = await trainClassifier({ X, y, nClasses: 3, model: MODEL, loss: LOSSES[m], validation, rng: createRng(5) });
-        const a = thetaOf(group[m]);
+        const g = classifierOf(group[m]);
+        const a = g.theta!;
         const b = alone.theta!;
         expect(a.length).toBe(b.length);
         let maxDiff = 0;
         for (let i = 0; i < a.length; i++) maxDiff = Math.max(maxDiff, Math.abs(a[i] - b[i]));
         expect(maxDiff, `member ${m}`).toBeLessThan(1e-4);
-        const g = group[m].ok ? group[m].classifier : null;
-        expect(g!.history.map((e) => e.epoch)).toEqual([1, 2, 3, 4, 5, 6]);
-        g!.history.forEach((e, k) => {
+        expect(g.history.map((e) => e.epoch)).toEqual([1, 2, 3, 4, 5, 6]);
+        g.history.forEach((e, k) => {
           expect(e.loss).toBeCloseTo(alone.history[k].loss, 4);
           expect(e.valLoss!).toBeCloseTo(alone.history[k].valLoss!, 4);
           expect(e.valRecall).toEqual(alone.history[k].valRecall);
         });
         expect(events[m]).toEqual([1, 2, 3, 4, 5, 6]);
         const probe = { data: X.data.subarray(0, 40), rows: 10, cols: 4 };
-        const pg = g!.predictProba(probe);
+        const pg = g.predictProba(probe);
         const pa = alone.predictProba(probe);
         pg.forEach((v, i) => expect(v).toBeCloseTo(pa[i], 4));
         alone.dispose();
