@@ -23,9 +23,17 @@ export interface BrowserBench {
    * page's long tasks meanwhile. Two rounds.
    */
   csvLoad: { file: string; bytes: number; rounds: { readyMs: number; longTasksMs: number[] }[] };
-  /** 8 benchmark MLPs spread over the comparison's worker pool on WASM: method-epochs per second, per round. */
-  comparison8: { workers: number; methodEpochsPerSec: number; wallMs: number }[];
+  /**
+   * 8 benchmark MLPs with different losses spread over the comparison's worker pool on WASM,
+   * method-epochs per second per round: each worker trains its share one after another
+   * (`batched: false`) or as one batched group (`batched: true`), alternating.
+   */
+  comparison8: ComparisonRound[];
+  /** The same 8 models in ONE worker on WebGL (SwiftShader here: no GPU), 2 epochs, one after another and batched over a model axis. */
+  comparison8Webgl: ComparisonRound[];
 }
+
+type ComparisonRound = { workers: number; batched: boolean; methodEpochsPerSec: number; wallMs: number };
 
 /** gzip size of the scripts the page loads before any user action (entry + modulepreloads). */
 export function initialBundle(dist = 'dist'): { bytes: number; files: string[] } {
@@ -127,16 +135,38 @@ export async function runBrowserBench(log: (s: string) => void = console.log): P
       log(`  page load → done: ${Math.round(doneAt)} ms; long tasks while training: ${JSON.stringify(longTasks.at(-1))}`);
       await p.close();
     }
-    const comparison8: BrowserBench['comparison8'] = [];
+    const comparison8: ComparisonRound[] = [];
+    const comparison8Webgl: ComparisonRound[] = [];
     {
       const p = await browser.context.newPage();
       await p.goto(baseUrl);
-      for (let r = 0; r < 3; r++) {
-        const res = await p.evaluate(() =>
-          (window as unknown as { __lab: { benchmarkComparison(b: string, m: number, e: number): Promise<BrowserBench['comparison8'][number]> } }).__lab.benchmarkComparison('wasm', 8, 5),
+      const compare = (backend: string, epochs: number, batched: boolean, workers?: number) =>
+        p.evaluate(
+          ([b, e, batch, w]) =>
+            (window as unknown as { __lab: { benchmarkComparison(b: string, m: number, e: number, batched: boolean, workers?: number): Promise<ComparisonRound> } }).__lab.benchmarkComparison(
+              b as string,
+              8,
+              e as number,
+              batch as boolean,
+              w as number | undefined,
+            ),
+          [backend, epochs, batched, workers] as const,
         );
-        comparison8.push(res);
-        log(`  browser 8-model comparison on WASM (${res.workers} workers): ${res.methodEpochsPerSec.toFixed(1)} method-epochs/s`);
+      for (let r = 0; r < 3; r++) {
+        for (const batched of [false, true]) {
+          const res = await compare('wasm', 5, batched);
+          comparison8.push(res);
+          log(`  browser 8-method comparison on WASM (${res.workers} workers, ${batched ? 'batched' : 'one after another'}): ${res.methodEpochsPerSec.toFixed(1)} method-epochs/s`);
+        }
+      }
+      for (const batched of [false, true]) {
+        try {
+          const res = await compare('webgl', 2, batched, 1);
+          comparison8Webgl.push(res);
+          log(`  browser 8-method comparison on WebGL, 1 worker (${batched ? 'batched over a model axis' : 'one after another'}): ${res.methodEpochsPerSec.toFixed(1)} method-epochs/s`);
+        } catch (e) {
+          log(`  WebGL comparison not run: ${String(e).split('\n')[0]}`);
+        }
       }
       await p.close();
     }
@@ -145,6 +175,7 @@ export async function runBrowserBench(log: (s: string) => void = console.log): P
     return {
       csvLoad,
       comparison8,
+      comparison8Webgl,
       epochsPerSec,
       comparison: { pageLoadToDoneMs: times.map(Math.round), medianMs: Math.round(median(times)), longTasks },
       initialJsGzipBytes: bundle.bytes,

@@ -6,7 +6,7 @@
 import { parseConfig, type ExperimentConfig } from '../src/core/config';
 import { trainingSchedule } from '../src/core/lossMethods';
 import { prepareExperiment, runMethodsOverSplits, type LoadedData, type MethodResult, type PreparedExperiment } from '../src/core/experiment';
-import { MLP_BENCH_WORKLOAD, measureTrainingThroughput, timeSequentialModels } from '../src/core/training/benchmark';
+import { MLP_BENCH_WORKLOAD, measureTrainingThroughput, timeLossModels } from '../src/core/training/benchmark';
 import { SMOTE_BENCH_CASES, timeSmote } from '../src/core/resampling/benchmarkData';
 import { buildResamplingPreview, type ResamplingPreview } from '../src/core/resamplingPreview';
 import type { EpochEvent } from '../src/core/training/train';
@@ -120,10 +120,13 @@ export function createLabApi(init: (req: BackendRequest) => Promise<BackendInfo>
       return timeSmote(c, rounds, now);
     },
 
-    /** Wall ms to train `models` benchmark models one after another in this worker (its share of a comparison). */
-    async benchmarkModels(models: number, epochs = MLP_BENCH_WORKLOAD.epochs): Promise<number> {
+    /**
+     * Wall ms to train benchmark models `first` … `first + count − 1` in this worker (its share of a
+     * comparison): models with different losses, one after another or as one batched group.
+     */
+    async benchmarkModels(first: number, count: number, epochs = MLP_BENCH_WORKLOAD.epochs, batched = false): Promise<number> {
       if (!backend) throw new Error('init() must be called before benchmarkModels().');
-      return timeSequentialModels(models, { ...MLP_BENCH_WORKLOAD, epochs }, now);
+      return timeLossModels(first, count, batched, { ...MLP_BENCH_WORKLOAD, epochs }, now);
     },
 
     /** Training throughput of this worker's backend on the fixed benchmark workload. */

@@ -140,20 +140,28 @@ export async function benchmarkBackend(backend: BackendRequest, epochs?: number,
 }
 
 /**
- * Method-epochs per second of a many-method comparison: `models` benchmark models spread over the
- * same worker pool a comparison uses, all trained at once; throughput = models × epochs / wall time.
+ * Method-epochs per second of a many-method comparison: `models` benchmark models (different
+ * losses) spread over the same worker pool a comparison uses, all trained at once; each worker
+ * trains its share one after another, or as one batched group (`batched`); throughput = models ×
+ * epochs / wall time. `workers` overrides the pool size.
  */
-export async function benchmarkComparison(backend: BackendRequest, models = 8, epochs = 5): Promise<{ workers: number; methodEpochsPerSec: number; wallMs: number }> {
-  const n = poolSize(models);
+export async function benchmarkComparison(
+  backend: BackendRequest,
+  models = 8,
+  epochs = 5,
+  batched = false,
+  workers?: number,
+): Promise<{ workers: number; batched: boolean; methodEpochsPerSec: number; wallMs: number }> {
+  const n = workers ?? poolSize(models);
   const slots = Array.from({ length: n }, spawn);
   try {
     await Promise.all(slots.map((s) => Promise.race([s.api.init(backend), s.failed])));
     const shares = slots.map((_, i) => Math.floor(models / n) + (i < models % n ? 1 : 0));
     // Each worker warms up (one epoch) on its own, then times its share; the workers run at once,
     // so the comparison's wall time is the slowest share.
-    const times = await Promise.all(slots.map((s, i) => Promise.race([s.api.benchmarkModels(shares[i], epochs), s.failed])));
+    const times = await Promise.all(slots.map((s, i) => Promise.race([s.api.benchmarkModels(shares.slice(0, i).reduce((a, b) => a + b, 0), shares[i], epochs, batched), s.failed])));
     const wallMs = Math.max(...times);
-    return { workers: n, methodEpochsPerSec: (models * epochs) / (wallMs / 1000), wallMs };
+    return { workers: n, batched, methodEpochsPerSec: (models * epochs) / (wallMs / 1000), wallMs };
   } finally {
     for (const s of slots) s.worker?.terminate();
   }

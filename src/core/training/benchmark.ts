@@ -6,7 +6,8 @@
 import { DEFAULT_MODEL_SPEC, type ModelSpec } from '../models/modelSpec';
 import { createRng } from '../random';
 import type { Labels, Matrix } from '../types';
-import { trainClassifier } from './train';
+import { trainClassifier, type TrainingLoss } from './train';
+import { trainClassifierGroup } from './trainGroup';
 
 export interface ThroughputWorkload {
   rows: number;
@@ -52,13 +53,53 @@ export async function measureTrainingThroughput(
 }
 
 /**
- * Trains `models` models of the workload one after another (after a one-epoch warm-up) and returns
- * the wall time in ms: one worker's share of a many-method comparison.
+ * Eight different losses on the two-class workload — the loss-level methods a comparison batches:
+ * cross-entropy, class-weighted, focal, class-balanced focal, LDAM-DRW, balanced softmax, logit
+ * adjustment, dice. Their parameters follow lossMethods.ts's defaults for the workload's counts.
  */
-export async function timeSequentialModels(models: number, w: ThroughputWorkload = MLP_BENCH_WORKLOAD, now: () => number = () => Date.now()): Promise<number> {
+export function benchmarkLosses(y: Labels, epochs: number): (TrainingLoss | undefined)[] {
+  const counts = [0, 0];
+  for (let i = 0; i < y.length; i++) counts[y[i]]++;
+  const n = y.length;
+  const inverse = counts.map((c) => n / (2 * c));
+  const logPrior = counts.map((c) => Math.log(c / n));
+  const margins = counts.map((c) => c ** -0.25);
+  const scaled = margins.map((m) => (0.5 * m) / Math.max(...margins));
+  return [
+    undefined,
+    { kind: 'family', loss: { classWeights: inverse, term: { kind: 'ce' } } },
+    { kind: 'family', loss: { classWeights: [0.25, 0.75], term: { kind: 'focal', gamma: 2 } } },
+    { kind: 'family', loss: { classWeights: inverse, term: { kind: 'focal', gamma: 1 } } },
+    { kind: 'family', loss: { margins: scaled, scale: 30, term: { kind: 'ce' } }, drw: { epoch: Math.max(1, Math.ceil(0.8 * epochs)), classWeights: inverse } },
+    { kind: 'family', loss: { logitOffsets: counts.map((c) => Math.log(c)), term: { kind: 'ce' } } },
+    { kind: 'family', loss: { logitOffsets: logPrior, term: { kind: 'ce' } } },
+    { kind: 'family', loss: { term: { kind: 'dice', alpha: 0.1, smoothing: 1 } } },
+  ];
+}
+
+/**
+ * Trains models `first` … `first + count − 1` of {@link benchmarkLosses} on the workload — one
+ * after another, or as one batched group (trainGroup.ts) — after a one-epoch warm-up, and returns
+ * the wall time in ms. The same seed for every model: a comparison's methods start from the same
+ * weights and batches.
+ */
+export async function timeLossModels(first: number, count: number, batched: boolean, w: ThroughputWorkload = MLP_BENCH_WORKLOAD, now: () => number = () => Date.now()): Promise<number> {
   const { X, y } = benchmarkData(w);
-  (await trainClassifier({ X, y, nClasses: 2, model: benchmarkModel(w, 1), rng: createRng(1) })).dispose();
+  const spec = (epochs: number) => benchmarkModel(w, epochs);
+  const run = async (epochs: number) => {
+    const ls = benchmarkLosses(y, epochs).slice(first, first + count);
+    if (batched) {
+      const out = await trainClassifierGroup({ X, y, nClasses: 2, model: spec(epochs), members: ls.map((loss) => ({ loss })), rng: createRng(1) });
+      for (const o of out) {
+        if (!o.ok) throw o.error;
+        o.classifier.dispose();
+      }
+    } else {
+      for (const loss of ls) (await trainClassifier({ X, y, nClasses: 2, model: spec(epochs), loss, rng: createRng(1) })).dispose();
+    }
+  };
+  await run(1);
   const t0 = now();
-  for (let m = 0; m < models; m++) (await trainClassifier({ X, y, nClasses: 2, model: benchmarkModel(w, w.epochs), rng: createRng(1 + m) })).dispose();
+  await run(w.epochs);
   return now() - t0;
 }
