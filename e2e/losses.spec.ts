@@ -79,6 +79,13 @@ describe('the long-tailed digits preset', () => {
     const m = await lab.metrics();
     expect(m.map((r) => r.method)).toEqual(['none', 'class-weight', 'focal', 'ldam-drw', 'balanced-softmax', 'logit-adjusted-loss', 'crt', 'tau-norm']);
     for (const r of m) expect(r.balancedAccuracy).toBeGreaterThan(0.5);
+    // cRT starts from the very cross-entropy model that method 1 trains (same rows, seed and loss),
+    // and the loss-level methods train in batched groups; each row says so.
+    const ceLabel = (await lab.page.getByTestId('progress-0').locator('.plabel').textContent())!;
+    const crtNote = (await lab.page.getByTestId('training-6').textContent())!;
+    expect(crtNote).toContain(`same first run as ${ceLabel}`);
+    expect(crtNote).toMatch(/batched with \d+ others?/);
+    expect(await lab.page.getByTestId('training-3').textContent()).toMatch(/^batched with \d+ others?$/);
   }, 240_000);
 });
 

@@ -63,6 +63,7 @@ export interface MethodResult {
   /** Synthetic training rows in original feature units (2 per row) and their parents' dataset rows. */
   synthetic?: { X: Float32Array; parents: Int32Array };
   grid?: DecisionGrid;
+  /** trainMs: from the data being ready to the final model; for a method trained in a group, the group's run plus its own second stage. */
   timings: { resampleMs: number; trainMs: number };
   /**
    * Protocols with several splits (repeats, folds): the metrics of every split, and their mean ±

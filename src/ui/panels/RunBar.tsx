@@ -75,6 +75,11 @@ export function RunBar() {
                   trained on {m.result.trainedOn}
                 </span>
               )}
+              {m.result?.training && (
+                <span className="hint" data-testid={`training-${m.index}`} title="Methods whose first training run differs only in the loss train as one batched computation; methods with the very same first run (same rows, seed and loss) share it. Each gets exactly the result it would get alone.">
+                  {trainingNote(m.result.training, run.methods)}
+                </span>
+              )}
               {m.error && <MethodError error={m.error} canRetry={run.status !== 'running'} onRetry={(b) => retryMethod(m.index, b)} testId={`method-error-${m.index}`} />}
             </li>
           ))}
@@ -82,4 +87,13 @@ export function RunBar() {
       )}
     </section>
   );
+}
+
+/** "same first run as cRT, τ-norm · batched with 3 others": how a method's training was shared. */
+function trainingNote(training: { batchedWith: number[]; sharedWith: number[] }, methods: readonly { index: number; label: string }[]): string {
+  const label = (i: number) => methods.find((m) => m.index === i)?.label ?? `method ${i + 1}`;
+  const parts: string[] = [];
+  if (training.sharedWith.length > 0) parts.push(`same first run as ${training.sharedWith.map(label).join(', ')}`);
+  if (training.batchedWith.length > 0) parts.push(`batched with ${training.batchedWith.length} other${training.batchedWith.length === 1 ? '' : 's'}`);
+  return parts.join(' · ');
 }
