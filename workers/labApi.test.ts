@@ -67,7 +67,7 @@ describe('lab API (worker adapter)', () => {
     expect(results.map((r) => r.index)).toEqual([2, 0, 1]);
     for (const r of results) expect(r).toMatchObject({ status: 'done', backend: 'cpu' });
     // τ-norm reuses cross-entropy's first stage and trains its second stage on top (more epochs).
-    expect(results[0].training).toEqual({ sharedWith: [0], batchedWith: [1] });
+    expect(results[0].training).toEqual({ sharedWith: [0], batchedWith: [] });
     for (const index of [0, 1, 2]) expect(events.filter((e) => e.index === index).at(-1)!.epoch).toBe(events.filter((e) => e.index === index).at(-1)!.epochs);
     const alone = await api.runMethod(job, 1);
     expect(Array.from(alone.testScores)).toEqual(Array.from(results[2].testScores));

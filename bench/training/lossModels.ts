@@ -1,7 +1,9 @@
 /**
  * Method-epochs per second for the 8-method comparison workload (MLP 30→64→64→2, 10k rows, batch
  * 256, 8 different losses; src/core/training/benchmark.ts) in one Node thread: the models trained
- * one after another, and as one batched group (trainGroup.ts). Not part of the pass/fail tests.
+ * one after another, and as one stacked model batched over a model axis (trainGroup.ts, mode
+ * 'batched'; on WASM that path is slow, which is why the product does not take it there). Not part
+ * of the pass/fail tests.
  *
  *   node --import tsx bench/training/lossModels.ts [wasm|cpu]
  */

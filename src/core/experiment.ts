@@ -24,7 +24,7 @@ import { metricSpread, summarizeClassification, type MeanStd, type MetricSummary
 import { createRng } from './random';
 import { methodData, prepareExperiment, splitCount, toOriginalUnits, type LoadedData, type PreparedExperiment } from './protocol';
 import { trainClassifier, type AbortSignalLike, type EpochEvent, type TrainedClassifier, type TrainOptions } from './training/train';
-import { groupable as groupableLoss, trainClassifierGroup, type GroupOutcome } from './training/trainGroup';
+import { batchedOn, groupable as groupableLoss, trainClassifierGroup, type GroupOutcome } from './training/trainGroup';
 import { countClasses, type Labels, type Matrix } from './types';
 
 export { prepareExperiment, splitCount, type LoadedData, type PreparedExperiment } from './protocol';
@@ -76,8 +76,8 @@ export interface MethodResult {
   trainedOn?: string;
   /**
    * How the first training run was shared (runMethodGroup): `batchedWith` lists the methods whose
-   * models trained in the same batched computation, `sharedWith` those that used the very same
-   * trained model (same rows, seed and loss). Absent when the method trained alone.
+   * models trained in the same batched computation (WebGL/WebGPU), `sharedWith` those that used
+   * the very same trained model (same rows, seed and loss). Absent when it shared nothing.
    */
   training?: { batchedWith: number[]; sharedWith: number[] };
   /** ‖w_c‖ of the final classifier layer per class (head classes tend to grow larger weights). */
@@ -369,6 +369,8 @@ export async function runMethod(prep: PreparedExperiment, index: number, opts: R
 
 export interface RunGroupOptions extends Omit<RunMethodOptions, 'onEpoch'> {
   onEpoch?: (index: number, ev: EpochEvent) => void | Promise<void>;
+  /** How a group of loss-level methods trains (trainGroup.ts `mode`); default 'auto'. */
+  groupMode?: 'auto' | 'batched' | 'sequential';
 }
 
 /**
@@ -392,10 +394,11 @@ export async function runMethodGroup(prep: PreparedExperiment, indices: readonly
       results.set(index, failed(base, err));
     }
   }
-  const perMethod = (plan: MethodPlan): RunMethodOptions => ({ ...opts, onEpoch: (ev) => {
+  // A method's first-run epoch: into its history, then to the caller's progress.
+  const record = (plan: MethodPlan, ev: EpochEvent) => {
     plan.base.history.push(ev);
     return opts.onEpoch?.(plan.index, ev);
-  } });
+  };
   for (const group of groupPlans(plans)) {
     // Plans with the same loss (e.g. cross-entropy, cRT and τ-norm: same rows, seed and loss) share one run.
     const byLoss = new Map<string, MethodPlan[]>();
@@ -406,7 +409,7 @@ export async function runMethodGroup(prep: PreparedExperiment, indices: readonly
     const members = [...byLoss.values()];
     // Every sharing method receives each epoch event of the shared run.
     const fanOut = (sharing: MethodPlan[]) => async (ev: EpochEvent) => {
-      for (const plan of sharing) await perMethod(plan).onEpoch!({ ...ev });
+      for (const plan of sharing) await record(plan, { ...ev });
     };
     let outcomes: GroupOutcome[];
     try {
@@ -424,6 +427,7 @@ export async function runMethodGroup(prep: PreparedExperiment, indices: readonly
           validation: first.validation,
           rng: first.rng,
           signal: opts.signal,
+          mode: opts.groupMode,
           members: members.map((sharing) => ({ loss: sharing[0].train.loss, onEpoch: fanOut(sharing) })),
         });
       }
@@ -436,10 +440,10 @@ export async function runMethodGroup(prep: PreparedExperiment, indices: readonly
       const outcome = outcomes[k];
       const sharing = members[k];
       for (const plan of sharing) {
-        if (group.length > 1) {
-          const others = (ps: MethodPlan[]) => ps.map((p) => p.index).filter((i) => i !== plan.index);
-          plan.base.training = { batchedWith: members.length > 1 ? others(group.filter((p) => !sharing.includes(p))) : [], sharedWith: others(sharing) };
-        }
+        const others = (ps: MethodPlan[]) => ps.map((p) => p.index).filter((i) => i !== plan.index);
+        const batchedWith = members.length > 1 && batchedOn(opts.groupMode ?? 'auto') ? others(group.filter((p) => !sharing.includes(p))) : [];
+        const sharedWith = others(sharing);
+        if (batchedWith.length + sharedWith.length > 0) plan.base.training = { batchedWith, sharedWith };
         if (!outcome.ok) {
           results.set(plan.index, failed(plan.base, outcome.error));
           continue;

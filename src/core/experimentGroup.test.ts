@@ -45,7 +45,8 @@ describe('runMethodGroup', () => {
     const prep = prepareExperiment(config({ methods: METHOD_SETS[set].map((id) => ({ id, params: {} })) }));
     const indices = METHOD_SETS[set].map((_, i) => i);
     const events = new Map<number, EpochEvent[]>(indices.map((i) => [i, []]));
-    const grouped = await runMethodGroup(prep, indices, { gridResolution: 8, onEpoch: (i, ev) => void events.get(i)!.push(ev) });
+    // Batched even on the CPU backend (where 'auto' trains a group's members one after another).
+    const grouped = await runMethodGroup(prep, indices, { gridResolution: 8, groupMode: 'batched', onEpoch: (i, ev) => void events.get(i)!.push(ev) });
     expect(grouped.map((r) => r.index)).toEqual(indices);
     for (const i of indices) {
       const aloneEvents: EpochEvent[] = [];
@@ -61,6 +62,11 @@ describe('runMethodGroup', () => {
       expect(grouped[0].training).toEqual({ sharedWith: [1, 2, 3, 4], batchedWith: [5, 6] });
       expect(grouped[5].training).toEqual({ sharedWith: [], batchedWith: [0, 1, 2, 3, 4, 6] });
       expect(grouped[7].training).toBeUndefined();
+      // On the CPU backend 'auto' trains the group's members one after another: only the shared run is reported.
+      const auto = await runMethodGroup(prep, [0, 1, 5], { gridResolution: 0 });
+      expect(auto[0].training).toEqual({ sharedWith: [1], batchedWith: [] });
+      expect(auto[2].training).toBeUndefined();
+      expectSame(auto[2], grouped[5]);
     } else {
       // AnyLoss (a batch-level loss) and two-phase (its own balanced rows) train alone.
       expect(grouped[4].training).toBeUndefined();

@@ -221,12 +221,12 @@ export function logitsOf(arch: MlpArchitecture, layout: readonly LayerLayout[], 
 }
 
 /** Sizes of the pieces {@link forwardPass} takes θ in: [W_1; b_1] as one block, then W_l and b_l. */
-export function splitSizes(layout: readonly LayerLayout[]): number[] {
+function splitSizes(layout: readonly LayerLayout[]): number[] {
   return layout.flatMap((L, l) => (l === 0 ? [(L.fanIn + 1) * L.fanOut] : [L.fanIn * L.fanOut, L.fanOut]));
 }
 
 /** What one forward pass keeps for its backward pass. */
-export interface ForwardPass {
+interface ForwardPass {
   /** Hidden layer outputs h_1 … h_L, [1, B, width]. */
   acts: tf.Tensor3D[];
   /** W_2 … W_{L+1}, [1, fanIn, fanOut]. */
@@ -241,7 +241,7 @@ export interface ForwardPass {
  * [inputs + 1, fanOut] block. Kernels are called directly on rank-3 operands (the batched-matmul
  * layout every backend's kernels use), skipping the op wrappers' reshapes.
  */
-export function forwardPass(arch: MlpArchitecture, layout: readonly LayerLayout[], pieces: readonly tf.Tensor[], batch: MlpBatch): ForwardPass {
+function forwardPass(arch: MlpArchitecture, layout: readonly LayerLayout[], pieces: readonly tf.Tensor[], batch: MlpBatch): ForwardPass {
   const nLayers = layout.length;
   const act = arch.activation;
   const B = batch.xAug.shape[1];
@@ -269,7 +269,7 @@ export function forwardPass(arch: MlpArchitecture, layout: readonly LayerLayout[
  * Returns the flat [∂W_l; ∂b_l] blocks in layout order (exactly θ's layout, so one concat assembles
  * ∂θ). `freezeLast`: the last layer's block is zeros (a fixed classifier).
  */
-export function backwardPass(arch: MlpArchitecture, layout: readonly LayerLayout[], pass: ForwardPass, dLogits: tf.Tensor2D, batch: MlpBatch, freezeLast = false): tf.Tensor[] {
+function backwardPass(arch: MlpArchitecture, layout: readonly LayerLayout[], pass: ForwardPass, dLogits: tf.Tensor2D, batch: MlpBatch, freezeLast = false): tf.Tensor[] {
   const nLayers = layout.length;
   const B = batch.xAug.shape[1];
   // WASM runs only untransposed matmuls on its fast (XNNPACK) path — a transposed operand costs

@@ -10,21 +10,20 @@
  * loss only on its own rows). Same initial θ and batches ⇒ the same numbers as M separate runs
  * (up to float summation order inside the stacked reductions).
  *
- * The matrix products: on WebGL/WebGPU a product over a leading model axis ([M, B, k]·[M, k, n])
- * is one kernel; on WASM, TF.js's BatchMatMul takes its fast XNNPACK path only for a batch of one
- * operand pair — measured 5.9 ms for [8, 256, 64]·[8, 64, 64] against 0.52 ms for the 8 products
- * one by one — so there the per-layer products are issued per model, and everything around them
- * (batch, head, optimiser, read-back) is shared.
+ * Each layer is one matrix product over a leading model axis ([M, B, k]·[M, k, n]): one kernel for
+ * all models, which is what pays on WebGL/WebGPU, where a step's cost is mostly kernel dispatch.
+ * Not used on WASM and CPU (training/trainGroup.ts trains the members one after another there):
+ * TF.js's WASM BatchMatMul takes its fast XNNPACK path only for a batch of one operand pair
+ * (measured in Node: 5.9 ms for [8, 256, 64]·[8, 64, 64] against 0.52 ms for the 8 products one by
+ * one), and a variant issuing the products model by model inside one stacked step measured no
+ * faster than separate runs (31.8 against 33.1 method-epochs/s for 8 models).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { activationGradient, backwardPass, forwardPass, matMul3, initialParameters, logitsOf, parameterLayout, splitSizes, type LayerLayout, type MlpArchitecture, type MlpBatch } from './mlp';
+import { activationGradient, matMul3, initialParameters, logitsOf, parameterLayout, type LayerLayout, type MlpArchitecture, type MlpBatch } from './mlp';
 import type { Rng } from '../random';
 
 /** The stacked loss: logits [M·B, C] → each model's loss [M] and the stacked ∂/∂logits. */
 export type StackHead = (logits: tf.Tensor2D) => { losses: tf.Tensor1D; dLogits: tf.Tensor2D };
-
-/** Backends whose products over a leading model axis run as one fast kernel (WASM and CPU loop per model anyway). */
-const GPU_BACKENDS = new Set(['webgl', 'webgpu']);
 
 export class MlpStack {
   readonly arch: MlpArchitecture;
@@ -35,7 +34,6 @@ export class MlpStack {
   readonly size: number;
   /** Every model's θ, model m at [m·size, (m + 1)·size). */
   readonly params: tf.Variable<tf.Rank.R1>;
-  private readonly pieceSizes: number[];
   private disposed = false;
 
   /** `count` models, each initialised from `rng` exactly as `createMlp(arch, rng)` would (same θ for every model). */
@@ -45,7 +43,6 @@ export class MlpStack {
     this.layout = layers;
     this.count = count;
     this.size = size;
-    this.pieceSizes = splitSizes(layers);
     const one = initialParameters(arch, rng);
     const all = new Float32Array(count * size);
     for (let m = 0; m < count; m++) all.set(one, m * size);
@@ -53,41 +50,18 @@ export class MlpStack {
   }
 
   /**
-   * Per-model losses [M] and ∂(Σ_m L_m)/∂θ [M·P] for one shared batch. `head` receives the stacked
-   * logits [M·B, C] and returns each model's loss and the stacked ∂/∂logits. Synchronous; call
-   * inside a tidy.
-   */
-  lossAndGradient(batch: MlpBatch, head: StackHead, mode: 'auto' | 'per-model' | 'model-axis' = 'auto'): { losses: tf.Tensor1D; grad: tf.Tensor1D } {
-    this.assertAlive();
-    const perModel = mode === 'per-model' || (mode === 'auto' && !GPU_BACKENDS.has(tf.getBackend()));
-    return perModel ? this.perModelStep(batch, head) : this.modelAxisStep(batch, head);
-  }
-
-  /** Every layer's products issued model by model (WASM's fast path); head, update and read-back shared. */
-  private perModelStep(batch: MlpBatch, head: StackHead): { losses: tf.Tensor1D; grad: tf.Tensor1D } {
-    const M = this.count;
-    const B = batch.xAug.shape[1];
-    const pieces = tf.split(this.params, new Array<number[]>(M).fill(this.pieceSizes).flat());
-    const per = this.pieceSizes.length;
-    const passes = Array.from({ length: M }, (_, m) => forwardPass(this.arch, this.layout, pieces.slice(m * per, (m + 1) * per), batch));
-    const logits = M === 1 ? passes[0].logits : (tf.concat(passes.map((p) => p.logits)) as tf.Tensor2D);
-    const { losses, dLogits } = head(logits);
-    const dParts = M === 1 ? [dLogits] : tf.split(dLogits, M);
-    const blocks = passes.flatMap((pass, m) => backwardPass(this.arch, this.layout, pass, dParts[m] as tf.Tensor2D, batch));
-    if (blocks.length === 0 || B === 0) throw new Error('MlpStack: empty batch.');
-    return { losses, grad: tf.concat(blocks) as tf.Tensor1D };
-  }
-
-  /**
-   * Every product over the leading model axis, one kernel per layer for all M models:
+   * One product per layer over the leading model axis, for all M models:
    *
    *   H_l = φ([H_{l−1}, 1] · [W_l; b_l])            [M, B, k + 1]·[M, k + 1, n] (layer 1: X broadcast)
    *   ∂[W_l; b_l] = [H_{l−1}, 1]ᵀ Δ_l,   Δ_{l−1} = (Δ_l W_lᵀ) ⊙ φ'(H_{l−1})
    *
    * The ones column carries every bias, so each layer's [W_l; b_l] is one contiguous [k + 1, n]
-   * block of each model's θ and its gradient lands in the same place.
+   * block of each model's θ and its gradient lands in the same place. Returns the per-model losses
+   * [M] and ∂(Σ_m L_m)/∂θ [M·P] for one shared batch; `head` receives the stacked logits [M·B, C]
+   * and returns each model's loss and the stacked ∂/∂logits. Synchronous; call inside a tidy.
    */
-  private modelAxisStep(batch: MlpBatch, head: StackHead): { losses: tf.Tensor1D; grad: tf.Tensor1D } {
+  lossAndGradient(batch: MlpBatch, head: StackHead): { losses: tf.Tensor1D; grad: tf.Tensor1D } {
+    this.assertAlive();
     const M = this.count;
     const B = batch.xAug.shape[1];
     const act = this.arch.activation;

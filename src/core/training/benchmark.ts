@@ -79,7 +79,7 @@ export function benchmarkLosses(y: Labels, epochs: number): (TrainingLoss | unde
 
 /**
  * Trains models `first` … `first + count − 1` of {@link benchmarkLosses} on the workload — one
- * after another, or as one batched group (trainGroup.ts) — after a one-epoch warm-up, and returns
+ * after another, or as one batched group (trainGroup.ts, forced to batch on every backend) — after a one-epoch warm-up, and returns
  * the wall time in ms. The same seed for every model: a comparison's methods start from the same
  * weights and batches.
  */
@@ -89,7 +89,7 @@ export async function timeLossModels(first: number, count: number, batched: bool
   const run = async (epochs: number) => {
     const ls = benchmarkLosses(y, epochs).slice(first, first + count);
     if (batched) {
-      const out = await trainClassifierGroup({ X, y, nClasses: 2, model: spec(epochs), members: ls.map((loss) => ({ loss })), rng: createRng(1) });
+      const out = await trainClassifierGroup({ X, y, nClasses: 2, model: spec(epochs), members: ls.map((loss) => ({ loss })), rng: createRng(1), mode: 'batched' });
       for (const o of out) {
         if (!o.ok) throw o.error;
         o.classifier.dispose();

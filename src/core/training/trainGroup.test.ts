@@ -46,13 +46,13 @@ function classifierOf(o: GroupOutcome): TrainedClassifier {
 }
 
 describe('trainClassifierGroup', () => {
-  for (const mode of ['per-model', 'model-axis'] as const) {
-    it(`trains every member exactly as it would train alone (${mode} products)`, async () => {
+  for (const mode of ['sequential', 'batched'] as const) {
+    it(`trains every member exactly as it would train alone (${mode})`, async () => {
       const { X, y } = data(1);
       const validation = data(2, [60, 12, 6]);
       const events: number[][] = LOSSES.map(() => []);
       const group = await trainClassifierGroup({
-        X, y, nClasses: 3, model: MODEL, validation, rng: createRng(5), stackMode: mode,
+        X, y, nClasses: 3, model: MODEL, validation, rng: createRng(5), mode,
         members: LOSSES.map((loss, m) => ({ loss, onEpoch: (ev) => void events[m].push(ev.epoch) })),
       });
       for (let m = 0; m < LOSSES.length; m++) {
@@ -80,6 +80,22 @@ describe('trainClassifierGroup', () => {
     });
   }
 
+  it('stacks logistic regressions too (no hidden layer), in both modes', async () => {
+    const { X, y } = data(7);
+    const logistic: ModelSpec = { ...MODEL, kind: 'logistic' };
+    const members = [LOSSES[0], LOSSES[2], LOSSES[4]].map((loss) => ({ loss }));
+    for (const mode of ['sequential', 'batched'] as const) {
+      const group = await trainClassifierGroup({ X, y, nClasses: 3, model: logistic, rng: createRng(3), members, mode });
+      for (let m = 0; m < members.length; m++) {
+        const alone = await trainClassifier({ X, y, nClasses: 3, model: logistic, loss: members[m].loss, rng: createRng(3) });
+        const a = classifierOf(group[m]).theta!;
+        expect(a.length).toBe(5 * 3);
+        a.forEach((v, i) => expect(v).toBeCloseTo(alone.theta![i], 4));
+        alone.dispose();
+      }
+    }
+  });
+
   it('fails an invalid member alone and trains the rest', async () => {
     const { X, y } = data(3);
     const out = await trainClassifierGroup({
@@ -102,10 +118,10 @@ describe('trainClassifierGroup', () => {
     }
   });
 
-  it('reports a diverging member at its epoch while the others finish', async () => {
+  it.each(['sequential', 'batched'] as const)('reports a diverging member at its epoch while the others finish (%s)', async (mode) => {
     const { X, y } = data(4);
     const out = await trainClassifierGroup({
-      X, y, nClasses: 3, model: { ...MODEL, epochs: 4, learningRate: 0.05 }, rng: createRng(2),
+      X, y, nClasses: 3, model: { ...MODEL, epochs: 4, learningRate: 0.05 }, rng: createRng(2), mode,
       // A logit scale of 1e6 makes the first steps overshoot to losses far past 100 × ln 3.
       members: [{}, { loss: { kind: 'family', loss: { scale: 1e6, term: { kind: 'ce' } } } }],
     });
@@ -115,17 +131,17 @@ describe('trainClassifierGroup', () => {
     if (!out[1].ok) expect(out[1].error).toBeInstanceOf(TrainingDivergedError);
   });
 
-  it('cancels every member and leaks no tensors', async () => {
+  it.each(['sequential', 'batched'] as const)('cancels every member and leaks no tensors (%s)', async (mode) => {
     const { X, y } = data(5);
     const before = tf.memory().numTensors;
     const controller = new AbortController();
     const run = trainClassifierGroup({
-      X, y, nClasses: 3, model: MODEL, rng: createRng(1), signal: controller.signal,
+      X, y, nClasses: 3, model: MODEL, rng: createRng(1), signal: controller.signal, mode,
       members: LOSSES.map((loss) => ({ loss, onEpoch: (ev) => { if (ev.epoch === 2) controller.abort(); } })),
     });
     await expect(run).rejects.toBeInstanceOf(CancelledError);
     expect(tf.memory().numTensors).toBe(before);
-    const done = await trainClassifierGroup({ X, y, nClasses: 3, model: { ...MODEL, epochs: 1 }, rng: createRng(1), members: LOSSES.map((loss) => ({ loss })) });
+    const done = await trainClassifierGroup({ X, y, nClasses: 3, model: { ...MODEL, epochs: 1 }, rng: createRng(1), mode, members: LOSSES.map((loss) => ({ loss })) });
     for (const o of done) if (o.ok) o.classifier.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -3,7 +3,9 @@
  * step (models/mlpStack.ts): the comparison of loss-level methods on the same data — cross-entropy,
  * class-weighted, focal, LDAM-DRW, balanced softmax, logit adjustment, dice, and every method that
  * only changes the scores afterwards — is this tool's core job, and training them one after another
- * repeats the same batch assembly, loss kernels, optimiser update and read-back once per model.
+ * repeats the same batch assembly, loss kernels, optimiser update and read-back once per model
+ * (on WebGL/WebGPU, where kernel dispatch dominates a small model's step). On WASM and CPU the
+ * members train one after another (`mode`, see there).
  *
  * Contract: member m gets exactly what `trainClassifier({ …shared, loss: members[m].loss, classWeights:
  * members[m].classWeights, rng })` would give — the same initial weights (`rng.fork('init')`), the
@@ -19,7 +21,7 @@
  * Those train alone (train.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { CancelledError, ConfigError } from '../errors';
+import { CancelledError, ConfigError, TrainingDivergedError } from '../errors';
 import { fillNormalizedTargets } from '../losses/weightedCrossEntropy';
 import { stackedLossHead, stackedLossRows, stackedLossTensors, type StackedLossRows } from '../losses/stackedLossHead';
 import { CE, type ImbalanceLoss } from '../losses/imbalanceLoss';
@@ -31,7 +33,7 @@ import type { Labels, Matrix } from '../types';
 import { mlpHead, penultimateFeatures } from './decoupled';
 import { epochClassWeights, epochRows, softmaxRows } from './epoch';
 import type { SamplingScheme } from './sampling';
-import { EXPLODED_LOSS_FACTOR, uploadValidation, validationTerms, type AbortSignalLike, type EpochEvent, type TrainedClassifier, type TrainingLoss } from './train';
+import { EXPLODED_LOSS_FACTOR, trainClassifier, uploadValidation, validationTerms, type AbortSignalLike, type EpochEvent, type TrainedClassifier, type TrainingLoss } from './train';
 import { divergenceError, validateInputs, validateMatrix } from './validateInputs';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
@@ -54,12 +56,24 @@ export interface GroupTrainOptions {
   validation?: { X: Matrix; y: Labels };
   rng: Rng;
   signal?: AbortSignalLike;
-  /** How the stack runs its products (models/mlpStack.ts); 'auto' picks by backend. For tests and benchmarks. */
-  stackMode?: 'auto' | 'per-model' | 'model-axis';
+  /**
+   * 'batched': one stacked model (models/mlpStack.ts); 'sequential': the members one after
+   * another; 'auto' (default): batched on WebGL/WebGPU, sequential on WASM and CPU, where batching
+   * measured no faster (see mlpStack.ts). Results are the same either way.
+   */
+  mode?: 'auto' | 'batched' | 'sequential';
 }
 
 /** One member's outcome: its classifier, or why it has none (invalid loss, divergence). */
 export type GroupOutcome = { ok: true; classifier: TrainedClassifier } | { ok: false; error: Error };
+
+/** Backends where one stacked model beats separate runs (see models/mlpStack.ts). */
+const BATCHING_BACKENDS = new Set(['webgl', 'webgpu']);
+
+/** Whether a group trains as one stacked model in `mode` on the active backend. */
+export function batchedOn(mode: 'auto' | 'batched' | 'sequential'): boolean {
+  return mode === 'batched' || (mode === 'auto' && BATCHING_BACKENDS.has(tf.getBackend()));
+}
 
 /** Whether `loss` can be a member of a group (see the file comment). */
 export function groupable(loss: TrainingLoss | undefined): boolean {
@@ -90,6 +104,18 @@ export async function trainClassifierGroup(opts: GroupTrainOptions): Promise<Gro
   const live = opts.members.map((_, i) => i).filter((i) => outcomes[i] === null);
   if (live.length === 0) return outcomes as GroupOutcome[];
   if (opts.signal?.aborted) throw new CancelledError();
+  if (!batchedOn(opts.mode ?? 'auto')) {
+    for (const i of live) {
+      const m = opts.members[i];
+      try {
+        outcomes[i] = { ok: true, classifier: await trainClassifier({ ...shared, sampling: opts.sampling, loss: m.loss, classWeights: m.classWeights, signal: opts.signal, onEpoch: m.onEpoch }) };
+      } catch (e) {
+        if (e instanceof CancelledError || !(e instanceof TrainingDivergedError)) throw e;
+        outcomes[i] = { ok: false, error: e };
+      }
+    }
+    return outcomes as GroupOutcome[];
+  }
 
   const plans: TrainingLoss[] = live.map((i) => opts.members[i].loss ?? { kind: 'family', loss: { classWeights: opts.members[i].classWeights, term: { kind: 'ce' } } });
   const familyLoss = (p: TrainingLoss): ImbalanceLoss => (p.kind === 'family' ? p.loss : CE);
@@ -155,7 +181,7 @@ export async function trainClassifierGroup(opts: GroupTrainOptions): Promise<Gro
           const T = tf.tensor2d(targets, [M * B, C]);
           const r = tf.tensor2d(rowWeights, [M * B, 1]);
           const O = onehot ? tf.tensor2d(onehot, [M * B, C]) : null;
-          const { losses, grad } = model.lossAndGradient(batch, (logits) => stackedLossHead(logits, { T, r, O }, size.rows, M), opts.stackMode);
+          const { losses, grad } = model.lossAndGradient(batch, (logits) => stackedLossHead(logits, { T, r, O }, size.rows, M));
           opt.applyGradients({ [model.params.name]: grad });
           costs.push(losses);
         }
