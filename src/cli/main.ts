@@ -4,6 +4,7 @@
  *   imbalance-lab run --config experiment.json [--data file.csv|images.zip] [--out results.json] [--backend cpu|wasm]
  *   imbalance-lab config > experiment.json      (prints the default config to start from)
  *   imbalance-lab resample --method smote --input data.csv --out out.csv [method flags]
+ *   imbalance-lab score --input predictions.csv [--label y_true] [--out metrics.json]
  *
  * Exit codes: 0 success, 1 a method failed, 2 bad usage / config / data.
  */
@@ -17,6 +18,7 @@ import { loadConfigData } from './loadData';
 import { parseArgs } from './args';
 import { initNodeBackend } from './nodeBackend';
 import { resampleCommand, resampleHelp } from './resampleCommand';
+import { scoreCommand } from './scoreCommand';
 import { toJson } from './serialize';
 import { formatTable } from './table';
 
@@ -29,6 +31,9 @@ const USAGE = `Usage:
   imbalance-lab resample --method <id> --input data.csv --out out.csv [--label label] [--seed 0]
                          [--categorical col1,col2] [method flags]
                                            resample a CSV (see 'imbalance-lab resample --help')
+  imbalance-lab score --input predictions.csv [--label y_true] [--out metrics.json]
+                                           every metric of held-out predictions (a label column and
+                                           one score_<class> probability column per class), as JSON
   imbalance-lab help                       this text and every resampling method's flags`;
 
 const f3 = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(3));
@@ -89,6 +94,8 @@ export async function main(argv: string[], out: (s: string) => void = console.lo
         return 0;
       case 'resample':
         return resampleCommand(flags, out);
+      case 'score':
+        return scoreCommand(flags, out);
       case 'help':
         out(`${USAGE}\n\n${resampleHelp()}`);
         return 0;

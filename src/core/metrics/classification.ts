@@ -269,3 +269,58 @@ export function mcc(cm: Cm): number {
   if (covYpYp * covYtYt === 0) return 0;
   return covYtYp / Math.sqrt(covYtYt * covYpYp);
 }
+
+/**
+ * Cohen's kappa: agreement of predictions with the truth beyond chance,
+ * κ = (p_o − p_e) / (1 − p_e), p_o = trace / n, p_e = Σ_k t_k p_k / n² (t_k, p_k: true and
+ * predicted counts of class k). NaN when p_e = 1 (every truth and prediction in one class), as
+ * scikit-learn.
+ *
+ * @throws ConfigError on a malformed confusion matrix.
+ * @see Cohen 1960, "A coefficient of agreement for nominal scales"; scikit-learn 1.2.1 `cohen_kappa_score`
+ */
+export function cohenKappa(cm: Cm): number {
+  const s = sums(cm);
+  let trace = 0;
+  let chance = 0;
+  for (let k = 0; k < s.c; k++) {
+    trace += s.tp[k];
+    chance += s.trueSum[k] * s.predSum[k];
+  }
+  const po = trace / s.n;
+  const pe = chance / (s.n * s.n);
+  return pe === 1 ? NaN : (po - pe) / (1 - pe);
+}
+
+/**
+ * Index of balanced accuracy of the G-mean (García, Mollineda & Sánchez 2009), as imbalanced-learn
+ * computes it: IBA_α(G²) = (1 + α · (sensitivity − specificity)) · G², α = 0.1 by default.
+ * 'binary': G = √(TPR · TNR) with class 1 positive, sensitivity = TPR, specificity = TNR.
+ * 'multiclass': G = the multi-class G-mean, sensitivity and specificity averaged over the classes
+ * present (macro). The dominance term rewards a method for being right on the positive (minority)
+ * class rather than on the majority at equal G-mean.
+ *
+ * @throws ConfigError on a malformed confusion matrix, or 'binary' for more than two classes.
+ * @see García, Mollineda & Sánchez 2009, "Index of balanced accuracy: a performance measure for
+ *   skewed class distributions", IbPRIA; imbalanced-learn 0.10
+ *   `make_index_balanced_accuracy(alpha=0.1, squared=True)(geometric_mean_score)`
+ */
+export function indexBalancedAccuracy(cm: Cm, average: 'binary' | 'multiclass' = 'multiclass', alpha = 0.1): number {
+  const s = sums(cm);
+  if (average === 'binary') {
+    const g = gmeanBinary(cm);
+    const tpr = div(s.tp[1], s.trueSum[1]);
+    const tnr = div(s.tp[0], s.trueSum[0]);
+    return (1 + alpha * (tpr - tnr)) * g * g;
+  }
+  const present = presentClasses(s);
+  const spec = specificityPerClass(cm);
+  let sens = 0;
+  let sp = 0;
+  for (const k of present) {
+    sens += div(s.tp[k], s.trueSum[k]);
+    sp += spec[k];
+  }
+  const g = gmeanMulticlass(cm);
+  return (1 + alpha * ((sens - sp) / present.length)) * g * g;
+}

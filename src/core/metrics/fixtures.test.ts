@@ -12,6 +12,7 @@ import {
   averagePrecisionPerClass,
   balancedAccuracy,
   brierMulticlass,
+  cohenKappa,
   confusionMatrix,
   expectedCalibrationError,
   f1Macro,
@@ -20,6 +21,7 @@ import {
   f1Weighted,
   gmeanBinary,
   gmeanMulticlass,
+  indexBalancedAccuracy,
   logLoss,
   mcc,
   precisionPerClass,
@@ -197,6 +199,23 @@ describe('metrics.json (scikit-learn 1.2.1 / imbalanced-learn 0.10)', () => {
         closeArray(s.perClass.map((m) => m.specificity), e.specificity_per_class, 'specificity');
         expect(s.perClass.map((m) => m.support)).toEqual(support);
       });
+    });
+  }
+});
+
+/** Cohen's kappa and IBA, which metrics.json does not hold: reference/extraMetrics.py computed them on the same cases. */
+const extra = JSON.parse(readFileSync(new URL('./reference/extraMetrics.json', import.meta.url), 'utf8')) as { cases: Record<string, Record<string, number>> };
+
+describe('extraMetrics.json (scikit-learn cohen_kappa_score, imbalanced-learn IBA)', () => {
+  for (const c of fixture.cases) {
+    it(c.name, () => {
+      const e = extra.cases[c.name];
+      expect(e, `no reference for ${c.name}`).toBeDefined();
+      const { cm } = prepare(c);
+      close(cohenKappa(cm), e.cohen_kappa, 'cohen_kappa');
+      close(indexBalancedAccuracy(cm, 'multiclass'), e.iba_gmean_multiclass, 'iba_gmean_multiclass');
+      if (c.n_classes === 2) close(indexBalancedAccuracy(cm, 'binary'), e.iba_gmean_binary, 'iba_gmean_binary');
+      else expect(() => indexBalancedAccuracy(cm, 'binary')).toThrow(/2x2/);
     });
   }
 });
