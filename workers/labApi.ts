@@ -29,12 +29,13 @@ export interface WorkerMethodResult extends MethodResult {
 
 const PROGRESS_INTERVAL_MS = 100;
 
-/** Buffers in a result that can be transferred instead of copied. */
+/** Buffers in a result that can be transferred instead of copied (each once: split 0 shares the result's). */
 export function transferablesOf(r: MethodResult): ArrayBuffer[] {
-  const out = [r.testScores.buffer, r.testY.buffer];
-  if (r.grid) out.push(r.grid.probs.buffer);
-  if (r.synthetic) out.push(r.synthetic.X.buffer, r.synthetic.parents.buffer);
-  return out as ArrayBuffer[];
+  const out = new Set<ArrayBufferLike>([r.testScores.buffer, r.testY.buffer]);
+  if (r.grid) out.add(r.grid.probs.buffer);
+  if (r.synthetic) out.add(r.synthetic.X.buffer).add(r.synthetic.parents.buffer);
+  for (const s of r.splits ?? []) out.add(s.predictions.testScores.buffer).add(s.predictions.testY.buffer);
+  return [...out] as ArrayBuffer[];
 }
 
 export function createLabApi(init: (req: BackendRequest) => Promise<BackendInfo>, now: () => number = () => performance.now()) {
@@ -82,7 +83,11 @@ export function createLabApi(init: (req: BackendRequest) => Promise<BackendInfo>
       },
     });
     // testY is shared by every method of the cached experiment: copy it before it is transferred.
-    return results.map((result) => ({ ...result, testY: result.testY.slice(), backend: backend!.backend }));
+    return results.map((result) => {
+      const testY = result.testY.slice();
+      const splits = result.splits?.map((s) => ({ ...s, predictions: { ...s.predictions, testY: s.splitIndex === 0 ? testY : s.predictions.testY.slice() } }));
+      return { ...result, testY, splits, backend: backend!.backend };
+    });
   };
 
   return {

@@ -34,6 +34,12 @@ describe('imbalance-lab CLI', () => {
     expect(results.methods[0].metrics.confusion).toHaveLength(2);
     expect(Array.isArray(results.methods[0].testScores)).toBe(true);
     expect(results.methods[0].history).toHaveLength(5);
+    // The full report (the score command's keys) on the held-out predictions.
+    const report = results.methods[0].report;
+    expect(report.confusion_matrix).toEqual(results.methods[0].metrics.confusion);
+    expect(report.balanced_accuracy).toBeCloseTo(results.methods[0].metrics.balancedAccuracy, 12);
+    expect(report.roc_convex_hull[0]).toEqual({ fpr: 0, tpr: 0 });
+    expect(report.n).toBe(results.methods[0].testY.length);
   });
 
   it('explains bad usage and bad configs with exit code 2', async () => {
@@ -99,6 +105,14 @@ describe('imbalance-lab CLI', () => {
       expect(m.status).toBe('done');
       expect(m.splits).toHaveLength(3);
       expect(m.spread.balancedAccuracy.n).toBe(3);
+      // Per seed: the held-out predictions and their full report.
+      m.splits.forEach((s: { splitIndex: number; predictions: { testY: number[]; testScores: number[] }; report: { balanced_accuracy: number; n: number }; metrics: { balancedAccuracy: number } }) => {
+        expect(s.predictions.testY).toHaveLength(200);
+        expect(s.predictions.testScores).toHaveLength(200 * 10);
+        expect(s.report.n).toBe(200);
+        expect(s.report.balanced_accuracy).toBeCloseTo(s.metrics.balancedAccuracy, 12);
+      });
+      expect(m.splits[0].predictions.testScores).toEqual(m.testScores);
     }
   }, 120_000);
 });

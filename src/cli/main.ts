@@ -12,7 +12,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { defaultConfig, parseConfig, type ExperimentConfig } from '../core/config';
 import { findPreset, PRESETS } from '../core/presets';
 import { ConfigError, DataError } from '../core/errors';
-import { runExperiment, splitCount } from '../core/experiment';
+import { runExperiment, splitCount, type ExperimentResult } from '../core/experiment';
+import { metricsReport } from '../core/metrics';
 import type { SpreadMetric } from '../core/metrics';
 import { loadConfigData } from './loadData';
 import { parseArgs } from './args';
@@ -55,6 +56,23 @@ function configFrom(flags: Record<string, string | true>): ExperimentConfig {
   return parseConfig(raw);
 }
 
+/**
+ * Every method's full metrics report (the `score` command's keys) on its held-out predictions, for
+ * split 0 (`report`) and for each split of a repeated protocol (`splits[].report`).
+ */
+function withReports(result: ExperimentResult) {
+  const C = result.classNames.length;
+  const reportOf = (testY: ArrayLike<number>, testScores: Float32Array) => (testY.length > 0 ? metricsReport(Array.from(testY), testScores, C) : null);
+  return {
+    ...result,
+    methods: result.methods.map((m) => ({
+      ...m,
+      report: m.status === 'done' ? reportOf(m.testY, m.testScores) : null,
+      splits: m.splits?.map((s) => ({ ...s, report: reportOf(s.predictions.testY, s.predictions.testScores) })),
+    })),
+  };
+}
+
 async function run(flags: Record<string, string | true>, out: (s: string) => void): Promise<number> {
   const config = configFrom(flags);
   if (flags.data === true) throw new ConfigError(`--data needs a file path. Got no path instead.`, 'data');
@@ -77,7 +95,7 @@ async function run(flags: Record<string, string | true>, out: (s: string) => voi
   out(`Test split${result.methods.some((m) => m.splits) ? ` (split 1 of ${splitCount(config)})` : ''}: ${result.testCounts.map((c, i) => `${result.classNames[i]} ${c}`).join(', ')} (minority: ${result.classNames[result.minorityClass]})`);
   out(formatTable(header, rows));
   if (typeof flags.out === 'string') {
-    writeFileSync(flags.out, toJson(result, { backend, elapsedMs: Date.now() - t0, tool: 'imbalance-lab' }));
+    writeFileSync(flags.out, toJson(withReports(result), { backend, elapsedMs: Date.now() - t0, tool: 'imbalance-lab' }));
     out(`\nResults written to ${flags.out}`);
   }
   return result.methods.some((r) => r.status === 'error') ? 1 : 0;

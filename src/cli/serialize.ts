@@ -1,7 +1,6 @@
 /** Results → plain JSON (typed arrays become arrays; NaN becomes null, as JSON has no NaN). */
-import type { ExperimentResult } from '../core/experiment';
 
-export function toJson(result: ExperimentResult, meta: Record<string, unknown>): string {
+export function toJson(result: object, meta: Record<string, unknown>): string {
   return JSON.stringify(
     { ...meta, ...result },
     (_key, value: unknown) => {

@@ -66,10 +66,11 @@ export interface MethodResult {
   /** trainMs: from the data being ready to the final model; for a method trained in a group, the group's run plus its own second stage. */
   timings: { resampleMs: number; trainMs: number };
   /**
-   * Protocols with several splits (repeats, folds): the metrics of every split, and their mean ±
-   * std. The other fields (curves, scores, confusion matrix) are those of split 0.
+   * Protocols with several splits (repeats, folds): the metrics and held-out predictions of every
+   * split, and their mean ± std. The other fields (curves, scores, confusion matrix) are those of
+   * split 0.
    */
-  splits?: { splitIndex: number; metrics: MetricSummary }[];
+  splits?: { splitIndex: number; metrics: MetricSummary; predictions: { testY: Labels; testScores: Float32Array } }[];
   /** Where the loss or the phase changes (DRW switch, second stage), to mark on the loss curve. */
   marker?: { epoch: number; label: string };
   /** Set when the model trained on another backend than the run's (the CNN on WASM trains on the CPU backend). */
@@ -529,7 +530,7 @@ export async function runMethodsOverSplits(
   const count = splitCount(config);
   const first = new Map<number, MethodResult>();
   const done = new Map<number, MethodResult>();
-  const splits = new Map<number, { splitIndex: number; metrics: MetricSummary }[]>(indices.map((i) => [i, []]));
+  const splits = new Map<number, NonNullable<MethodResult['splits']>>(indices.map((i) => [i, []]));
   for (let s = 0; s < count; s++) {
     const pending = indices.filter((i) => !done.has(i));
     if (pending.length === 0) break;
@@ -550,7 +551,7 @@ export async function runMethodsOverSplits(
         return;
       }
       if (!first.has(i)) first.set(i, result);
-      splits.get(i)!.push({ splitIndex: s, metrics: result.metrics! });
+      splits.get(i)!.push({ splitIndex: s, metrics: result.metrics!, predictions: { testY: result.testY, testScores: result.testScores } });
     });
   }
   return indices.map((i) => {
