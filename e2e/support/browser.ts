@@ -33,6 +33,7 @@ export async function launch(extraArgs: string[] = []): Promise<Browser> {
     headless: true,
     args: [...CHROMIUM_ARGS, ...extraArgs],
     viewport: { width: 1400, height: 1000 },
+    acceptDownloads: true,
   });
   return {
     context,

@@ -20,6 +20,7 @@ import type { DataLoader, LabState, MethodRunState, ParamGroup, RunState, Runner
 import type { LoadedData } from '../core/data/loadedSource';
 import { createDataActions, initialDataState } from './dataSlice';
 import { runCallbacks } from './runCallbacks';
+import { checkEvaluationPatch, DEFAULT_EVALUATION } from './evaluationOptions';
 
 const SPECS: Record<ParamGroup, readonly ParamSpec[]> = { dataset: DATASET_PARAM_SPECS, split: SPLIT_PARAM_SPECS, model: MODEL_PARAM_SPECS };
 
@@ -118,6 +119,8 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
       data: initialDataState(initialConfig),
       resampling: { methodIndex: null, preview: null, pending: false },
       run: idleRun(),
+      evaluation: DEFAULT_EVALUATION,
+      evaluationError: null,
       ...dataActions,
 
       setParam(group, name, raw) {
@@ -233,6 +236,16 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
         const methods = run.methods.map((m) => (m.index === index ? { ...m, status: 'queued' as const, error: undefined, result: undefined, history: [], epoch: 0 } : m));
         set({ run: { ...run, id: run.id + 1, status: 'running', methods, finishedAt: null } });
         launch(run.config, [index], backend, run.loaded);
+      },
+
+      setEvaluation(patch) {
+        try {
+          checkEvaluationPatch(patch);
+        } catch (e) {
+          set({ evaluationError: e instanceof Error ? e.message : String(e) });
+          return;
+        }
+        set({ evaluation: { ...get().evaluation, ...patch }, evaluationError: null });
       },
     };
   });

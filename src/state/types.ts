@@ -1,5 +1,6 @@
 import type { ColumnChoice, ExperimentConfig, LoadedDatasetConfig } from '../core/config';
 import type { LoadedData } from '../core/data/loadedSource';
+import type { EvaluationOptions } from './evaluationOptions';
 import type { Table } from '../core/data/table/table';
 import type { ImageSet } from '../core/data/images/imageSet';
 import type { MethodId } from '../core/methods';
@@ -119,6 +120,9 @@ export interface LabState {
    */
   resampling: { methodIndex: number | null; preview: ResamplingPreview | null; pending: boolean; error?: string };
   run: RunState;
+  /** Options of the evaluation views (state/evaluation.ts); the last rejected option's message. */
+  evaluation: EvaluationOptions;
+  evaluationError: string | null;
 
   setParam(group: ParamGroup, name: string, raw: unknown): void;
   /** Replaces the whole experiment with a ready-made one (core/presets.ts), loading its dataset. */
@@ -147,4 +151,6 @@ export interface LabState {
   startRun(): void;
   cancelRun(): void;
   retryMethod(index: number, backend: BackendName): void;
+  /** Changes evaluation-view options; an invalid value is refused with a message (evaluationError). */
+  setEvaluation(patch: Partial<EvaluationOptions>): void;
 }

@@ -1,15 +1,29 @@
+import { useRef } from 'react';
+import { ExportButtons } from '../components/ExportButtons';
 import { methodColor } from '../palette';
-import { useLabDeferred } from '../storeContext';
+import { useLab, useLabDeferred } from '../storeContext';
 
-/** One confusion matrix per method (rows = true class, columns = predicted), shaded by row share. */
+/** One confusion matrix per method (rows = true class, columns = predicted), shaded by row share; counts or row rates. */
 export function ConfusionMatrices() {
   const run = useLabDeferred((s) => s.run);
+  const mode = useLab((s) => s.evaluation.confusionMode);
+  const setEvaluation = useLab((s) => s.setEvaluation);
+  const ref = useRef<HTMLDivElement>(null);
   const done = run.methods.filter((m) => m.result?.metrics);
   if (!done.length || !run.data) return null;
   const classNames = run.data.classNames;
   return (
     <section className="result-block" aria-labelledby="cm-h">
       <h3 id="cm-h">Confusion matrices (rows: true class, columns: predicted)</h3>
+      <div className="view-controls">
+        <label>
+          show{' '}
+          <select data-testid="confusion-mode" value={mode} onChange={(e) => setEvaluation({ confusionMode: e.target.value as 'counts' | 'rows' })}>
+            <option value="counts">counts</option>
+            <option value="rows">row-normalised (recall on the diagonal)</option>
+          </select>
+        </label>
+      </div>
       <div className="multiples">
         {done.map((m) => {
           const cm = m.result!.metrics!.confusion;
@@ -33,7 +47,7 @@ export function ConfusionMatrices() {
                         <th>{classNames[i]}</th>
                         {row.map((v, j) => (
                           <td key={j} style={{ background: `rgba(${i === j ? '0,114,178' : '213,94,0'},${(0.08 + 0.7 * (v / total)).toFixed(3)})` }}>
-                            {v}
+                            {mode === 'rows' ? (row.some((x) => x > 0) ? (v / total).toFixed(2) : '—') : v}
                           </td>
                         ))}
                       </tr>
@@ -45,6 +59,12 @@ export function ConfusionMatrices() {
           );
         })}
       </div>
+      <ExportButtons
+        name="confusion"
+        target={ref}
+        images={false}
+        rows={() => done.flatMap((m) => m.result!.metrics!.confusion.flatMap((row, i) => row.map((v, j) => ({ method: m.label, true_class: classNames[i], predicted_class: classNames[j], count: v }))))}
+      />
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import type { MetricSummary, SpreadMetric } from '../../core/metrics';
 import type { MethodRunState } from '../../state/types';
+import { useRef } from 'react';
+import { ExportButtons } from '../components/ExportButtons';
 import { fmt } from '../format';
 import { methodColor } from '../palette';
 import { useLabDeferred } from '../storeContext';
@@ -27,6 +29,7 @@ export function MetricsTable() {
   const methods = useLabDeferred((s) => s.run.methods);
   const splits = useLabDeferred((s) => s.run.methods.find((m) => m.result?.splits)?.result?.splits?.length ?? 1);
   const protocol = useLabDeferred((s) => s.run.config?.split.protocol);
+  const ref = useRef<HTMLDivElement>(null);
   if (!methods.length) return null;
   return (
     <section className="result-block" aria-labelledby="metrics-h">
@@ -57,6 +60,19 @@ export function MetricsTable() {
           ))}
         </tbody>
       </table>
+      <ExportButtons
+        name="metrics"
+        target={ref}
+        images={false}
+        rows={() =>
+          methods
+            .filter((m) => m.result?.metrics)
+            .map((m) => ({
+              method: m.label,
+              ...Object.fromEntries(COLUMNS.flatMap((c) => (m.result!.spread ? [[`${c.key}_mean`, m.result!.spread[c.key].mean], [`${c.key}_std`, m.result!.spread[c.key].std]] : [[c.key, m.result!.metrics![c.key]]]))),
+            }))
+        }
+      />
     </section>
   );
 }

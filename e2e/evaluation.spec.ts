@@ -1,0 +1,89 @@
+/** The evaluation views: ROC with its hull, PR, head → tail, threshold explorer, calibration, metric ranking, significance, exports. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { LabPage } from './pages/LabPage';
+import { useLabSession } from './support/labSession';
+
+const session = useLabSession();
+
+const VIEWS = ['roc-view', 'pr-view', 'head-to-tail', 'threshold-explorer', 'calibration', 'metric-ranking'];
+
+/** Clicks an export button and returns the downloaded file's name and bytes. */
+async function exported(lab: LabPage, testId: string): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([lab.page.waitForEvent('download'), lab.page.getByTestId(testId).click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), bytes: readFileSync(path!) };
+}
+
+describe('evaluation views', () => {
+  it('binary data: every view renders; the hull names its methods; the threshold slider and the cost ratio move the numbers; exports download', async () => {
+    const lab = await session.open('?n=600&ir=10&noise=0.9&model.epochs=30&method=none&method=class-weight&method=smote');
+    await lab.runAndWait();
+    for (const v of VIEWS) await lab.page.getByTestId(v).waitFor();
+    expect(await lab.page.getByTestId('roc-on-hull').textContent()).toMatch(/^On the hull: .+\./);
+    // Every AUC in the ROC view equals the metrics table's (both from the same test scores).
+    const m = await lab.metrics();
+    for (let i = 0; i < 3; i++) expect(Number(await lab.page.getByTestId(`roc-auc-${i}`).getAttribute('data-value'))).toBeCloseTo(m[i].rocAuc, 9);
+
+    // Threshold explorer: 0.5 reproduces the argmax confusion matrix; a low threshold flags more positives.
+    const cell = (r: number, c: number) => lab.page.getByTestId(`threshold-cell-${r}-${c}`).textContent().then(Number);
+    const tpAt = async (t: string) => {
+      await lab.page.getByTestId('threshold-slider').fill(t);
+      await lab.page.waitForFunction((v) => document.querySelector('[data-testid=threshold-value]')?.textContent === v, Number(t).toFixed(2));
+      return { tp: await cell(1, 1), fp: await cell(0, 1) };
+    };
+    const mid = await tpAt('0.5');
+    const low = await tpAt('0.05');
+    expect(low.tp).toBeGreaterThanOrEqual(mid.tp);
+    expect(low.fp).toBeGreaterThan(mid.fp);
+
+    // A higher cost of missing the minority moves the best operating point to a higher TPR.
+    const bestTpr = async () => Number((await lab.page.getByTestId('roc-best').textContent())!.match(/TPR ([0-9.]+)/)![1]);
+    const before = await bestTpr();
+    await lab.page.getByTestId('roc-view').getByTestId('cost-ratio').fill('50');
+    await lab.page.waitForFunction(() => /50\.00×/.test(document.querySelector('[data-testid=roc-best]')?.textContent ?? ''));
+    expect(await bestTpr()).toBeGreaterThanOrEqual(before);
+    await lab.page.getByTestId('roc-view').getByTestId('cost-ratio').fill('-2');
+    expect(await lab.page.getByTestId('roc-view').getByTestId('evaluation-error').textContent()).toMatch(/cost ratio .* above 0 .* Got -2 instead/);
+
+    // Exports: PNG (a real PNG), SVG (an svg document), CSV (a header and rows).
+    const png = await exported(lab, 'export-roc-png');
+    expect(png.name).toBe('roc.png');
+    expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.bytes.length).toBeGreaterThan(2000);
+    const svg = await exported(lab, 'export-roc-svg');
+    expect(svg.bytes.toString()).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const csv = (await exported(lab, 'export-roc-csv')).bytes.toString();
+    expect(csv.split('\n')[0]).toMatch(/^curve,auc,fpr,tpr,threshold/);
+    expect(csv.split('\n').length).toBeGreaterThan(10);
+    for (const name of ['pr', 'head-to-tail', 'threshold', 'calibration']) expect((await exported(lab, `export-${name}-csv`)).bytes.length).toBeGreaterThan(20);
+    expect((await exported(lab, 'export-metric-ranking-csv')).bytes.toString()).toMatch(/^method,accuracy_value,accuracy_rank/);
+  }, 120_000);
+
+  it('multi-class data: one-vs-rest per picked class, head → tail groups, a note instead of the threshold explorer', async () => {
+    const lab = await session.open('?classes=4&n=900&ir=20&model.epochs=25&method=none&method=balanced-softmax');
+    await lab.runAndWait();
+    for (const v of VIEWS) await lab.page.getByTestId(v).waitFor();
+    expect(await lab.page.getByTestId('roc-class').locator('option').count()).toBe(4);
+    const aucBefore = await lab.page.getByTestId('roc-auc-0').getAttribute('data-value');
+    await lab.page.getByTestId('roc-class').selectOption('0');
+    await lab.page.waitForFunction((v) => document.querySelector('[data-testid=roc-auc-0]')?.getAttribute('data-value') !== v, aucBefore);
+    expect(await lab.page.getByTestId('threshold-explorer').textContent()).toMatch(/two classes; this data has 4/);
+    expect(await lab.page.getByTestId('shot-thresholds').textContent()).toMatch(/Many-shot: more than/);
+    expect(await lab.page.getByTestId('shot-row-1').locator('td').count()).toBe(5);
+    await lab.page.getByTestId('confusion-mode').selectOption('rows');
+    expect(await lab.page.getByTestId('confusion-0').locator('td').first().textContent()).toMatch(/^(0|1)\.\d\d$/);
+  }, 120_000);
+
+  it('repeated splits: each method is tested against the baseline, paired over the splits', async () => {
+    const lab = await session.open('?n=500&ir=8&repeats=3&model.epochs=15&method=none&method=class-weight&method=random-over');
+    await lab.runAndWait();
+    await lab.page.getByTestId('significance').waitFor();
+    for (const i of [1, 2]) expect(await lab.page.getByTestId(`significance-${i}`).getAttribute('data-significant')).toMatch(/^(true|false)$/);
+    expect(await lab.page.getByTestId('significance-1').textContent()).toMatch(/vs No rebalancing.*[+-]\d\.\d{3}/);
+    // Another metric, other paired differences.
+    const before = await lab.page.getByTestId('significance-1').textContent();
+    await lab.page.getByTestId('significance-metric').selectOption('gmean');
+    await lab.page.waitForFunction((t) => document.querySelector('[data-testid=significance-1]')?.textContent !== t, before);
+  }, 120_000);
+});

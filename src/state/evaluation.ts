@@ -1,0 +1,138 @@
+/**
+ * The evaluation views' options (which class, cost ratio, threshold, …) and the view data derived
+ * from a finished run (options: evaluationOptions.ts). The data is computed here, by the core's builders (core/evaluation), never
+ * in components; each selector is memoised on the run and the options it reads, so a re-render
+ * costs nothing and zustand sees a stable value.
+ */
+import {
+  calibrationView,
+  costCurves,
+  costOptimalThreshold,
+  headToTail,
+  isoPerformance,
+  metricRanking,
+  operatingPoint,
+  pairedComparison,
+  prView,
+  rocView,
+  type RankedMetric,
+  type ScoredMethod,
+} from '../core/evaluation';
+import type { SpreadMetric } from '../core/metrics';
+import type { LabState, RunState } from './types';
+
+/** Remembers the last result of `compute` for the same inputs (compared by identity). */
+function memo<A extends readonly unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
+  let last: { args: A; value: R } | null = null;
+  return (...args: A) => {
+    if (last && last.args.length === args.length && last.args.every((a, i) => Object.is(a, args[i]))) return last.value;
+    const value = compute(...args);
+    last = { args, value };
+    return value;
+  };
+}
+
+/** What every view needs to know about the run's data. */
+export interface EvaluationContext {
+  classNames: string[];
+  nClasses: number;
+  trainCounts: number[];
+  minorityClass: number;
+  /** The class the ROC / PR views and the threshold explorer treat as positive. */
+  positiveClass: number;
+  methods: ScoredMethod[];
+}
+
+const contextOf = memo((run: RunState, rocClass: number | null): EvaluationContext | null => {
+  if (!run.data) return null;
+  const methods: ScoredMethod[] = run.methods
+    .filter((m) => m.status === 'done' && m.result && m.result.testScores.length > 0)
+    .map((m) => ({ index: m.index, label: m.label, yTrue: m.result!.testY, scores: m.result!.testScores }));
+  if (methods.length === 0) return null;
+  const { classNames, trainCounts } = run.data;
+  const minorityClass = trainCounts.indexOf(Math.min(...trainCounts));
+  const positiveClass = rocClass !== null && rocClass < classNames.length ? rocClass : minorityClass;
+  return { classNames, nClasses: classNames.length, trainCounts, minorityClass, positiveClass, methods };
+});
+
+export const selectEvaluationContext = (s: LabState) => contextOf(s.run, s.evaluation.rocClass);
+
+const rocOf = memo((ctx: EvaluationContext | null, costRatio: number, prior: number | null) => {
+  if (!ctx) return null;
+  const view = rocView(ctx.methods, ctx.nClasses, ctx.positiveClass);
+  const y = ctx.methods[0].yTrue;
+  let positives = 0;
+  for (let i = 0; i < y.length; i++) if (y[i] === ctx.positiveClass) positives++;
+  const prevalence = positives / y.length;
+  const p = prior ?? prevalence;
+  const iso = p > 0 && p < 1 ? isoPerformance(view.hull, costRatio, p) : null;
+  return { ...view, prevalence, prior: p, iso };
+});
+
+export const selectRoc = (s: LabState) => rocOf(selectEvaluationContext(s), s.evaluation.costRatio, s.evaluation.prior);
+
+const prOf = memo((ctx: EvaluationContext | null) => (ctx ? prView(ctx.methods, ctx.nClasses, ctx.positiveClass) : null));
+export const selectPr = (s: LabState) => prOf(selectEvaluationContext(s));
+
+const headToTailOf = memo((ctx: EvaluationContext | null) => (ctx ? headToTail(ctx.trainCounts, ctx.methods, ctx.nClasses) : null));
+export const selectHeadToTail = (s: LabState) => headToTailOf(selectEvaluationContext(s));
+
+const calibrationOf = memo((ctx: EvaluationContext | null) => (ctx ? calibrationView(ctx.methods, ctx.nClasses, ctx.trainCounts) : null));
+export const selectCalibration = (s: LabState) => calibrationOf(selectEvaluationContext(s));
+
+/** The metric a method is ranked by: its mean over splits when the protocol has several. */
+function metricValue(m: RunState['methods'][number], k: SpreadMetric): number {
+  const r = m.result!;
+  return r.spread ? r.spread[k].mean : r.metrics![k];
+}
+
+const rankingOf = memo((run: RunState) => {
+  const rows = run.methods
+    .filter((m) => m.status === 'done' && m.result?.metrics)
+    .map((m) => ({ index: m.index, label: m.label, metrics: Object.fromEntries((['accuracy', 'balancedAccuracy', 'f1Macro', 'gmean', 'mcc', 'rocAuc', 'averagePrecision'] as RankedMetric[]).map((k) => [k, metricValue(m, k)])) as Record<RankedMetric, number> }));
+  return rows.length >= 2 ? metricRanking(rows) : null;
+});
+export const selectRanking = (s: LabState) => rankingOf(s.run);
+
+const thresholdOf = memo((ctx: EvaluationContext | null, methodIndex: number | null, threshold: number, costRatio: number) => {
+  if (!ctx || ctx.nClasses !== 2) return null;
+  const method = ctx.methods.find((m) => m.index === methodIndex) ?? ctx.methods[0];
+  const roc = rocView([method], 2, ctx.positiveClass);
+  const pr = prView([method], 2, ctx.positiveClass);
+  return {
+    method: method.index,
+    label: method.label,
+    point: operatingPoint(method.yTrue, method.scores, ctx.positiveClass, threshold),
+    costOptimal: costOptimalThreshold(method.yTrue, method.scores, ctx.positiveClass, costRatio),
+    roc: roc.series[0],
+    pr: pr.series[0],
+    costCurves: costCurves(rocView(ctx.methods, 2, ctx.positiveClass).series),
+  };
+});
+export const selectThreshold = (s: LabState) => thresholdOf(selectEvaluationContext(s), s.evaluation.thresholdMethod, s.evaluation.threshold, s.evaluation.costRatio);
+
+/**
+ * Each method against the baseline (the first method of the run) on `significanceMetric`, paired
+ * over the protocol's splits; null without several splits.
+ */
+const significanceOf = memo((run: RunState, metric: SpreadMetric) => {
+  const config = run.config;
+  const done = run.methods.filter((m) => m.status === 'done' && m.result?.splits && m.result.splits.length >= 2);
+  if (!config || done.length < 2 || done[0].index !== run.methods[0].index) return null;
+  const values = (m: (typeof done)[number]) => m.result!.splits!.map((s) => s.metrics[metric]);
+  const baseline = values(done[0]);
+  // The corrected t-test's n_test / n_train: 1 / (folds − 1) for k-fold CV, otherwise from the split sizes.
+  const r0 = done[0].result!;
+  const nTrain = r0.trainCountsBefore.reduce((a, b) => a + b, 0);
+  const protocol =
+    config.split.protocol === 'cross-validation'
+      ? { kind: 'cross-validation' as const, testFraction: 1 / config.split.folds }
+      : { kind: 'holdout' as const, testFraction: r0.testY.length / (r0.testY.length + nTrain) };
+  return {
+    metric,
+    baseline: done[0].index,
+    baselineLabel: done[0].label,
+    rows: done.slice(1).map((m) => ({ index: m.index, label: m.label, ...pairedComparison(baseline, values(m), protocol) })),
+  };
+});
+export const selectSignificance = (s: LabState) => significanceOf(s.run, s.evaluation.significanceMetric);
