@@ -46,6 +46,13 @@ describe('evaluation views', () => {
     await lab.page.getByTestId('roc-view').getByTestId('cost-ratio').fill('-2');
     expect(await lab.page.getByTestId('roc-view').getByTestId('evaluation-error').textContent()).toMatch(/cost ratio .* above 0 .* Got -2 instead/);
 
+    // A confusion cell lists its test rows (synthetic data: the two features of each row).
+    const tp = await lab.page.getByTestId('cm-cell-0-1-1').textContent();
+    await lab.page.getByTestId('cm-cell-0-1-1').click();
+    await lab.page.getByTestId('cell-examples').waitFor();
+    expect(await lab.page.getByTestId('cell-examples').getAttribute('data-total')).toBe(tp);
+    expect(await lab.page.getByTestId('cell-example-rows').locator('tbody tr').count()).toBe(Math.min(Number(tp), 48));
+
     // Exports: PNG (a real PNG), SVG (an svg document), CSV (a header and rows).
     const png = await exported(lab, 'export-roc-png');
     expect(png.name).toBe('roc.png');
@@ -73,6 +80,19 @@ describe('evaluation views', () => {
     expect(await lab.page.getByTestId('shot-row-1').locator('td').count()).toBe(5);
     await lab.page.getByTestId('confusion-mode').selectOption('rows');
     expect(await lab.page.getByTestId('confusion-0').locator('td').first().textContent()).toMatch(/^(0|1)\.\d\d$/);
+  }, 120_000);
+
+  it('image data: a confusion cell shows its test images', async () => {
+    const lab = await session.open('?model.epochs=5&method=none');
+    await lab.loadBuiltin('digits-lt');
+    await lab.runAndWait();
+    const cell = lab.page.getByTestId('cm-cell-0-0-0');
+    const count = Number(await cell.textContent());
+    expect(count).toBeGreaterThan(0);
+    await cell.click();
+    await lab.page.getByTestId('cell-example-images').waitFor();
+    expect(await lab.page.getByTestId('cell-example-images').locator('canvas').count()).toBe(Math.min(count, 48));
+    expect(await lab.page.getByTestId('cell-examples').textContent()).toMatch(new RegExp(`${count} test rows? of class 0 predicted as 0 by`));
   }, 120_000);
 
   it('repeated splits: each method is tested against the baseline, paired over the splits', async () => {

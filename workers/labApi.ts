@@ -34,6 +34,7 @@ export function transferablesOf(r: MethodResult): ArrayBuffer[] {
   const out = new Set<ArrayBufferLike>([r.testScores.buffer, r.testY.buffer]);
   if (r.grid) out.add(r.grid.probs.buffer);
   if (r.synthetic) out.add(r.synthetic.X.buffer).add(r.synthetic.parents.buffer);
+  if (r.testRows) out.add(r.testRows.buffer);
   for (const s of r.splits ?? []) out.add(s.predictions.testScores.buffer).add(s.predictions.testY.buffer);
   return [...out] as ArrayBuffer[];
 }
@@ -86,7 +87,7 @@ export function createLabApi(init: (req: BackendRequest) => Promise<BackendInfo>
     return results.map((result) => {
       const testY = result.testY.slice();
       const splits = result.splits?.map((s) => ({ ...s, predictions: { ...s.predictions, testY: s.splitIndex === 0 ? testY : s.predictions.testY.slice() } }));
-      return { ...result, testY, splits, backend: backend!.backend };
+      return { ...result, testY, testRows: result.testRows?.slice(), splits, backend: backend!.backend };
     });
   };
 

@@ -75,6 +75,8 @@ export interface MethodResult {
   marker?: { epoch: number; label: string };
   /** Set when the model trained on another backend than the run's (the CNN on WASM trains on the CPU backend). */
   trainedOn?: string;
+  /** The source rows of the test split, in the order of `testY` (absent for the leaky protocol, whose test rows are resampled ones). */
+  testRows?: Int32Array;
   /**
    * How the first training run was shared (runMethodGroup): `batchedWith` lists the methods whose
    * models trained in the same batched computation (WebGL/WebGPU), `sharedWith` those that used
@@ -215,6 +217,7 @@ function planMethod(prep: PreparedExperiment, index: number, base: MethodResult,
   base.trainCountsBefore = data.trainCountsBefore;
   base.trainCountsAfter = countClasses(data.train.y, prep.nClasses);
   base.testY = data.test.y;
+  if (data.test === prep.test) base.testRows = prep.split.test;
   base.timings.resampleMs = t1 - t0;
   const rows: number[] = [];
   if (resampled) for (let i = 0; i < resampled.origin.length; i++) if (resampled.origin[i] < 0) rows.push(i);

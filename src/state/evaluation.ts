@@ -6,6 +6,7 @@
  */
 import {
   calibrationView,
+  confusionCellRows,
   costCurves,
   costOptimalThreshold,
   headToTail,
@@ -19,6 +20,8 @@ import {
   type ScoredMethod,
 } from '../core/evaluation';
 import type { SpreadMetric } from '../core/metrics';
+import type { ExampleView, Source } from '../core/data/source';
+import { buildSource } from '../core/protocol';
 import type { LabState, RunState } from './types';
 
 /** Remembers the last result of `compute` for the same inputs (compared by identity). */
@@ -136,3 +139,38 @@ const significanceOf = memo((run: RunState, metric: SpreadMetric) => {
   };
 });
 export const selectSignificance = (s: LabState) => significanceOf(s.run, s.evaluation.significanceMetric);
+
+/** Examples shown for a clicked confusion cell (the first ones; the count says how many there are). */
+export const CELL_EXAMPLES_SHOWN = 48;
+
+const sourceOf = memo((run: RunState): Source | null => {
+  if (!run.config) return null;
+  try {
+    return buildSource(run.config, run.loaded);
+  } catch {
+    return null;
+  }
+});
+
+const cellOf = memo((run: RunState, cell: EvaluationOptionsCell) => {
+  if (!cell || !run.data) return null;
+  const m = run.methods.find((x) => x.index === cell.method && x.result && x.result.testScores.length > 0);
+  if (!m) return null;
+  const r = m.result!;
+  const C = run.data.classNames.length;
+  const positions = confusionCellRows(r.testY, r.testScores, C, cell.actual, cell.predicted);
+  const source = r.testRows ? sourceOf(run) : null;
+  const examples: ExampleView[] | null = source && r.testRows ? positions.slice(0, CELL_EXAMPLES_SHOWN).map((p) => source.example(r.testRows![p])) : null;
+  return {
+    method: m.index,
+    label: m.label,
+    actual: run.data.classNames[cell.actual],
+    predicted: run.data.classNames[cell.predicted],
+    total: positions.length,
+    examples,
+    /** Why no examples can be shown, when they cannot. */
+    unavailable: examples ? null : r.testRows ? 'The data this run trained on is no longer available.' : 'This method resampled the whole dataset before the split (the leaky demo), so its test rows are not rows of the dataset.',
+  };
+});
+type EvaluationOptionsCell = LabState['evaluation']['cell'];
+export const selectCellExamples = (s: LabState) => cellOf(s.run, s.evaluation.cell);

@@ -19,6 +19,8 @@ export interface EvaluationOptions {
   confusionMode: 'counts' | 'rows';
   /** The metric the significance marks compare (mean over splits). */
   significanceMetric: SpreadMetric;
+  /** The confusion-matrix cell whose test rows are listed (null: none). */
+  cell: { method: number; actual: number; predicted: number } | null;
 }
 
 export const DEFAULT_EVALUATION: EvaluationOptions = {
@@ -29,6 +31,7 @@ export const DEFAULT_EVALUATION: EvaluationOptions = {
   threshold: 0.5,
   confusionMode: 'counts',
   significanceMetric: 'balancedAccuracy',
+  cell: null,
 };
 
 /** Validates a patch of options. @throws ConfigError naming the option and its valid range. */
@@ -41,6 +44,12 @@ export function checkEvaluationPatch(patch: Partial<EvaluationOptions>): void {
   }
   if (patch.threshold !== undefined && !(patch.threshold >= 0 && patch.threshold <= 1)) {
     throw new ConfigError(`The threshold must be a number between 0 and 1. Got ${got(patch.threshold)} instead.`, 'threshold');
+  }
+  if (patch.cell) {
+    const { method, actual, predicted } = patch.cell;
+    if (![method, actual, predicted].every((v) => Number.isInteger(v) && v >= 0)) {
+      throw new ConfigError(`A confusion cell is a method index and two class indices (integers ≥ 0). Got ${got(patch.cell)} instead.`, 'cell');
+    }
   }
   if (patch.significanceMetric !== undefined && !SPREAD_METRICS.includes(patch.significanceMetric)) {
     throw new ConfigError(`The significance metric must be one of ${SPREAD_METRICS.join(', ')}. Got ${got(patch.significanceMetric)} instead.`, 'significanceMetric');

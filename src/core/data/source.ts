@@ -46,20 +46,30 @@ export interface Source {
   features(fitRows: Int32Array, rows: Int32Array[], mode: 'one-hot' | 'codes'): EncodedParts;
   /** Tables: missing cells of each feature column among `rows` (what imputation will fill), and how they are filled. */
   missingIn?(rows: Int32Array): { column: string; count: number; strategy: 'median' | 'most frequent' }[];
+  /** Row `row` as a person would look at it: the image, or the row's cells as loaded (to show examples, e.g. of a confusion cell). */
+  example(row: number): ExampleView;
 }
+
+/** One data row for display: an image (HWC, values in [0, 1]) or named cells as text. */
+export type ExampleView = { kind: 'image'; shape: [number, number, number]; pixels: Float32Array } | { kind: 'cells'; cells: { name: string; value: string }[] };
 
 /**
  * A Source over a numeric matrix (synthetic data, image pixels): standardisation fitted on the
  * fit rows is the only preprocessing.
  */
 export function matrixSource(
-  base: Omit<Source, 'features' | 'unlabeled' | 'notes'> & { X: Matrix; featureNames: string[]; notes?: string[] },
+  base: Omit<Source, 'features' | 'unlabeled' | 'notes' | 'example'> & { X: Matrix; featureNames: string[]; notes?: string[] },
 ): Source & { X: Matrix } {
   const { X, featureNames } = base;
   return {
     ...base,
     unlabeled: 0,
     notes: base.notes ?? [],
+    example(row) {
+      const values = X.data.subarray(row * X.cols, (row + 1) * X.cols);
+      if (base.imageShape) return { kind: 'image', shape: base.imageShape, pixels: Float32Array.from(values) };
+      return { kind: 'cells', cells: featureNames.map((name, j) => ({ name, value: String(Number(values[j].toPrecision(6))) })) };
+    },
     features(fitRows, rows) {
       const scaler = fitStandardScaler(takeRows(X, fitRows));
       return {

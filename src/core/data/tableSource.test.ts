@@ -131,4 +131,14 @@ describe('tables in the protocol', () => {
     expect(prep.source.unlabeled).toBe(1);
     expect(prep.source.notes.join(' ')).toMatch(/1 row has an empty target \('label'\): kept aside as unlabeled/);
   });
+
+  it('shows a row as loaded (every column, the target and empty cells too), skipping unlabeled rows', async () => {
+    const { parseCsv } = await import('../../io/csv/parseCsv');
+    const table = await parseCsv('x,colour,label\n1.5,red,a\n2,,\n,blue,b\n4,red,a\n5,blue,b\n6,red,a\n7,blue,b\n');
+    const cfg = parseConfig({ ...defaultConfig(), dataset: { kind: 'upload', name: 't.csv' }, split: { test: 0.3, validation: 0 } });
+    const prep = prepareExperiment(cfg, { kind: 'table', table });
+    // Source row 1 is file row 3 (file row 2 has no target).
+    expect(prep.source.example(1)).toEqual({ kind: 'cells', cells: [{ name: 'x', value: '' }, { name: 'colour', value: 'blue' }, { name: 'label', value: 'b' }] });
+    expect(prep.source.example(0)).toEqual({ kind: 'cells', cells: [{ name: 'x', value: '1.5' }, { name: 'colour', value: 'red' }, { name: 'label', value: 'a' }] });
+  });
 });

@@ -74,6 +74,18 @@ export function tableSource(table: Table, dataset: LoadedDatasetConfig): Source 
     classNames: labels.classNames,
     unlabeled: labels.unlabeledRows.length,
     notes,
+    example(row) {
+      const r = labeled[row];
+      // Every column as loaded (the target and ignored columns too): what the user would see in the file.
+      return {
+        kind: 'cells',
+        cells: table.columns.map((col) => {
+          const code = col.codes ? col.codes[r] : -1;
+          const value = col.codes && col.levels ? (code >= 0 ? col.levels[code] : '') : Number.isNaN(col.numbers[r]) ? '' : String(col.numbers[r]);
+          return { name: col.name, value };
+        }),
+      };
+    },
     missingIn(rows) {
       const out: { column: string; count: number; strategy: 'median' | 'most frequent' }[] = [];
       for (const c of schema.columns) {

@@ -11,3 +11,4 @@ export * from './thresholds';
 export * from './calibration';
 export * from './disagreement';
 export * from './significance';
+export * from './confusionCell';

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { ExportButtons } from '../components/ExportButtons';
+import { CellExamples } from './evaluation/CellExamples';
 import { methodColor } from '../palette';
 import { useLab, useLabDeferred } from '../storeContext';
 
@@ -7,6 +8,7 @@ import { useLab, useLabDeferred } from '../storeContext';
 export function ConfusionMatrices() {
   const run = useLabDeferred((s) => s.run);
   const mode = useLab((s) => s.evaluation.confusionMode);
+  const selected = useLab((s) => s.evaluation.cell);
   const setEvaluation = useLab((s) => s.setEvaluation);
   const ref = useRef<HTMLDivElement>(null);
   const done = run.methods.filter((m) => m.result?.metrics);
@@ -15,6 +17,7 @@ export function ConfusionMatrices() {
   return (
     <section className="result-block" aria-labelledby="cm-h">
       <h3 id="cm-h">Confusion matrices (rows: true class, columns: predicted)</h3>
+      <p className="hint">Click a cell to see its test rows.</p>
       <div className="view-controls">
         <label>
           show{' '}
@@ -46,7 +49,14 @@ export function ConfusionMatrices() {
                       <tr key={i}>
                         <th>{classNames[i]}</th>
                         {row.map((v, j) => (
-                          <td key={j} style={{ background: `rgba(${i === j ? '0,114,178' : '213,94,0'},${(0.08 + 0.7 * (v / total)).toFixed(3)})` }}>
+                          <td
+                            key={j}
+                            data-testid={`cm-cell-${m.index}-${i}-${j}`}
+                            className={selected?.method === m.index && selected.actual === i && selected.predicted === j ? 'cm-cell selected' : 'cm-cell'}
+                            title={`List the ${v} test row${v === 1 ? '' : 's'} of class ${classNames[i]} predicted as ${classNames[j]}`}
+                            onClick={() => setEvaluation({ cell: { method: m.index, actual: i, predicted: j } })}
+                            style={{ background: `rgba(${i === j ? '0,114,178' : '213,94,0'},${(0.08 + 0.7 * (v / total)).toFixed(3)})` }}
+                          >
                             {mode === 'rows' ? (row.some((x) => x > 0) ? (v / total).toFixed(2) : '—') : v}
                           </td>
                         ))}
@@ -59,6 +69,7 @@ export function ConfusionMatrices() {
           );
         })}
       </div>
+      <CellExamples />
       <ExportButtons
         name="confusion"
         target={ref}
