@@ -107,3 +107,33 @@ describe('evaluation views', () => {
     await lab.page.waitForFunction((t) => document.querySelector('[data-testid=significance-1]')?.textContent !== t, before);
   }, 120_000);
 });
+
+describe("the SMOTE paper's sweep", () => {
+  it('one click trains the quick grid on the two-class data and draws the families with their hull; cancel stops a run', async () => {
+    const lab = await session.open('?n=400&ir=10&noise=0.8&model.epochs=8&model.kind=logistic');
+    await lab.page.getByTestId('sweep-panel').locator('summary').click();
+    await lab.page.getByTestId('sweep-run').click();
+    await lab.page.waitForFunction(() => document.querySelector('[data-testid=sweep-status]')?.getAttribute('data-status') === 'done', undefined, { timeout: 150_000 });
+    expect(await lab.page.getByTestId('sweep-status').textContent()).toMatch(/^32 \/ 32 classifiers trained/);
+    await lab.page.getByTestId('sweep-chart').waitFor();
+    expect(await lab.page.getByTestId('sweep-verdict').textContent()).toMatch(/The hull (is made of|mixes)/);
+    const csv = (await exported(lab, 'export-smote-sweep-csv')).bytes.toString().trim().split(/\r?\n/);
+    expect(csv[0]).toBe('smote_percent,under_percent,fpr,tpr,auc,train_counts');
+    // Every variant is a row of the export, or counted among those that could not train.
+    const failedNote = (await lab.page.getByTestId('sweep-failed').count()) ? await lab.page.getByTestId('sweep-failed').textContent() : '0';
+    expect(csv.length - 1 + Number(failedNote!.match(/^(\d+)/)![1])).toBe(32);
+    expect(new Set(csv.slice(1).map((r) => r.split(',')[0]))).toEqual(new Set(['0', '100', '300', '500']));
+
+    await lab.page.getByTestId('sweep-grid').selectOption('paper');
+    await lab.page.getByTestId('sweep-run').click();
+    await lab.page.getByTestId('sweep-cancel').click();
+    expect(await lab.page.getByTestId('sweep-status').getAttribute('data-status')).toBe('cancelled');
+    expect(await lab.page.getByTestId('sweep-status').textContent()).toMatch(/\/ 108 classifiers trained \(cancelled\)/);
+  }, 180_000);
+
+  it('is offered for two-class data only', async () => {
+    const lab = await session.open('?classes=3&n=300');
+    expect(await lab.page.getByTestId('sweep-run').isDisabled()).toBe(true);
+    expect(await lab.page.getByTestId('sweep-run').getAttribute('title')).toMatch(/Needs two classes; this data has 3/);
+  });
+});

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createLabStore } from './state/store';
 import { decodeConfig, encodeConfig } from './state/urlCodec';
-import { benchmarkBackend, benchmarkComparison, benchmarkSmoteInWorker, createWorkerPreviewer, runComparison } from './workerClient/labClient';
+import { benchmarkBackend, benchmarkComparison, benchmarkSmoteInWorker, createWorkerPreviewer, runComparison, runSweep } from './workerClient/labClient';
 import { App } from './ui/App';
 import { StoreProvider } from './ui/storeContext';
 import { createDataLoader } from './workerClient/dataClient';
@@ -18,7 +18,7 @@ function readUrl() {
 }
 
 const fromUrl = readUrl();
-const store = createLabStore({ runner: runComparison, previewer: createWorkerPreviewer(), loader: createDataLoader(), initialConfig: fromUrl.config, backendRequest: fromUrl.backend, urlError: fromUrl.urlError });
+const store = createLabStore({ runner: runComparison, sweeper: runSweep, previewer: createWorkerPreviewer(), loader: createDataLoader(), initialConfig: fromUrl.config, backendRequest: fromUrl.backend, urlError: fromUrl.urlError });
 
 // The URL always holds the current experiment (never its results).
 const syncUrl = () => {

@@ -12,6 +12,7 @@ const exposed = {
   benchmarkModels: api.benchmarkModels,
   benchmarkSmote: api.benchmarkSmote,
   previewResampling: api.previewResampling,
+  runSweep: api.runSweep,
   setData: api.setData,
   async runMethod(...args: Parameters<typeof api.runMethod>) {
     const result = await api.runMethod(...args);

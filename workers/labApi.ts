@@ -9,6 +9,7 @@ import { prepareExperiment, runMethodsOverSplits, type LoadedData, type MethodRe
 import { MLP_BENCH_WORKLOAD, measureTrainingThroughput, timeLossModels } from '../src/core/training/benchmark';
 import { SMOTE_BENCH_CASES, timeSmote } from '../src/core/resampling/benchmarkData';
 import { buildResamplingPreview, type ResamplingPreview } from '../src/core/resamplingPreview';
+import { runSweepVariant, type SweepPoint, type SweepVariant } from '../src/core/sweep/smotePaperSweep';
 import type { EpochEvent } from '../src/core/training/train';
 import type { BackendInfo, BackendName, BackendRequest } from './backendTypes';
 
@@ -113,6 +114,23 @@ export function createLabApi(init: (req: BackendRequest) => Promise<BackendInfo>
     },
 
     runMethods,
+
+    /**
+     * Trains the SMOTE paper's sweep variants `variants` (core/sweep) on split 0 of `rawConfig`,
+     * one after another, reporting each operating point through `onPoint` (a comlink proxy).
+     */
+    async runSweep(rawConfig: unknown, variants: SweepVariant[], onPoint?: (point: SweepPoint) => void): Promise<SweepPoint[]> {
+      if (!backend) throw new Error('init() must be called before runSweep().');
+      const config = parseConfig(rawConfig);
+      const prep = prepared(config, 0);
+      const out: SweepPoint[] = [];
+      for (const v of variants) {
+        const point = await runSweepVariant(prep, v, { now });
+        out.push(point);
+        onPoint?.(point);
+      }
+      return out;
+    },
 
     /** What method `index` does to the training split, for the resampling view (no training, no backend). */
     previewResampling(rawConfig: unknown, index: number): ResamplingPreview {

@@ -22,6 +22,7 @@ import {
 import type { SpreadMetric } from '../core/metrics';
 import type { ExampleView, Source } from '../core/data/source';
 import { buildSource } from '../core/protocol';
+import { sweepView } from '../core/sweep/sweepGrid';
 import type { LabState, RunState } from './types';
 
 /** Remembers the last result of `compute` for the same inputs (compared by identity). */
@@ -174,3 +175,14 @@ const cellOf = memo((run: RunState, cell: EvaluationOptionsCell) => {
 });
 type EvaluationOptionsCell = LabState['evaluation']['cell'];
 export const selectCellExamples = (s: LabState) => cellOf(s.run, s.evaluation.cell);
+
+const sweepOf = memo((points: LabState['sweep']['points']) => {
+  if (points.length === 0) return null;
+  try {
+    return { view: sweepView(points), error: null, failed: points.filter((p) => p.error) };
+  } catch (e) {
+    return { view: null, error: e instanceof Error ? e.message : String(e), failed: points.filter((p) => p.error) };
+  }
+});
+/** The SMOTE paper sweep's families, hull and verdict from the points so far. */
+export const selectSweepView = (s: LabState) => sweepOf(s.sweep.points);

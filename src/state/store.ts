@@ -16,7 +16,8 @@ import { splitCount } from '../core/protocol';
 import { trainingSchedule } from '../core/lossMethods';
 import { findPreset } from '../core/presets';
 import { buildResamplingPreview, type ResamplingPreview } from '../core/resamplingPreview';
-import type { DataLoader, LabState, MethodRunState, ParamGroup, RunState, Runner } from './types';
+import type { DataLoader, LabState, MethodRunState, ParamGroup, RunState, Runner, Sweeper, SweepState } from './types';
+import { sweepVariants } from '../core/sweep/sweepGrid';
 import type { LoadedData } from '../core/data/loadedSource';
 import { createDataActions, initialDataState } from './dataSlice';
 import { runCallbacks } from './runCallbacks';
@@ -36,6 +37,8 @@ const noLoader: DataLoader = {
 
 export interface StoreOptions {
   runner: Runner;
+  /** Runs the SMOTE paper's sweep (a worker pool in the app). */
+  sweeper?: Sweeper;
   previewer?: Previewer;
   /** Parses CSVs and decodes images (workers in the app). */
   loader?: DataLoader;
@@ -44,10 +47,18 @@ export interface StoreOptions {
   urlError?: string | null;
 }
 
+const idleSweep = (): SweepState => ({ status: 'idle', grid: 'quick', total: 0, points: [], error: null, config: null, backend: null });
+
+const noSweeper: Sweeper = (_c, _b, _v, cb) => {
+  cb.onFailed('The sweep is not available here.');
+  return { cancel() {}, done: Promise.resolve('done') };
+};
+
 const idleRun = (): RunState => ({ id: 0, status: 'idle', config: null, backend: null, mainThreadFallback: false, data: null, loaded: null, methods: [], startedAt: 0, finishedAt: null });
 
 export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
   let handle: { cancel(): void } | null = null;
+  let sweepHandle: { cancel(): void } | null = null;
 
   return createStore<LabState>()((set, get) => {
     const withError = (path: string, message: string | null) => {
@@ -121,6 +132,7 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
       run: idleRun(),
       evaluation: DEFAULT_EVALUATION,
       evaluationError: null,
+      sweep: idleSweep(),
       ...dataActions,
 
       setParam(group, name, raw) {
@@ -236,6 +248,46 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
         const methods = run.methods.map((m) => (m.index === index ? { ...m, status: 'queued' as const, error: undefined, result: undefined, history: [], epoch: 0 } : m));
         set({ run: { ...run, id: run.id + 1, status: 'running', methods, finishedAt: null } });
         launch(run.config, [index], backend, run.loaded);
+      },
+
+      startSweep(grid) {
+        const { config, preview, fieldErrors, sweep } = get();
+        if (sweep.status === 'running') return;
+        const fail = (error: string) => set({ sweep: { ...idleSweep(), grid, status: 'error', error } });
+        if (Object.keys(fieldErrors).length > 0) return fail('Fix the highlighted settings first.');
+        if (preview.error) return fail(preview.error);
+        if (preview.classNames.length !== 2) {
+          return fail(`The SMOTE paper's sweep compares minority against majority: it needs two classes, and this data has ${preview.classNames.length}. Load or generate a two-class dataset.`);
+        }
+        const variants = sweepVariants(grid);
+        const id = {};
+        let current: object = id;
+        set({ sweep: { ...idleSweep(), grid, status: 'running', total: variants.length, config } });
+        sweepHandle = (opts.sweeper ?? noSweeper)(
+          config,
+          get().backendRequest,
+          variants,
+          {
+            onBackend: (backend) => current === id && set({ sweep: { ...get().sweep, backend } }),
+            onPoint: (point) => {
+              if (current !== id || get().sweep.status !== 'running') return;
+              const points = [...get().sweep.points, point];
+              set({ sweep: { ...get().sweep, points, status: points.length === variants.length ? 'done' : 'running' } });
+            },
+            onFailed: (message) => current === id && set({ sweep: { ...get().sweep, status: 'error', error: message } }),
+          },
+          get().data.loaded,
+        );
+        // A later sweep replaces this one's callbacks.
+        const handleOf = sweepHandle;
+        sweepHandle = { cancel: () => ((current = {}), handleOf.cancel()) };
+      },
+
+      cancelSweep() {
+        if (get().sweep.status !== 'running') return;
+        sweepHandle?.cancel();
+        sweepHandle = null;
+        set({ sweep: { ...get().sweep, status: 'cancelled' } });
       },
 
       setEvaluation(patch) {

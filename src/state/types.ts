@@ -7,7 +7,8 @@ import type { MethodId } from '../core/methods';
 import type { EpochEvent } from '../core/training/train';
 import type { BackendInfo, BackendName, BackendRequest } from '../../workers/backendTypes';
 import type { WorkerMethodResult } from '../../workers/labApi';
-import type { RunCallbacks, RunHandle } from '../workerClient/labClient';
+import type { RunCallbacks, RunHandle, SweepCallbacks } from '../workerClient/labClient';
+import type { SweepGrid, SweepPoint, SweepVariant } from '../core/sweep/sweepGrid';
 import type { DatasetPreview } from './preview';
 import type { ResamplingPreview } from '../core/resamplingPreview';
 
@@ -103,6 +104,21 @@ export interface RunState {
   finishedAt: number | null;
 }
 
+/** The SMOTE paper's sweep (core/sweep): its grid, the points so far, and how it ended. */
+export interface SweepState {
+  status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+  grid: SweepGrid;
+  total: number;
+  points: SweepPoint[];
+  /** Why it could not run or stopped (not a single failed variant: those are points with `error`). */
+  error: string | null;
+  /** The config and data label it ran on (the controls may have moved on since). */
+  config: ExperimentConfig | null;
+  backend: BackendInfo | null;
+}
+
+export type Sweeper = (config: ExperimentConfig, backend: BackendRequest, variants: SweepVariant[], cb: SweepCallbacks, data?: LoadedData | null) => RunHandle;
+
 export type Runner = (config: ExperimentConfig, backend: BackendRequest, cb: RunCallbacks, indices?: number[], data?: LoadedData | null) => RunHandle;
 
 export interface LabState {
@@ -123,6 +139,7 @@ export interface LabState {
   /** Options of the evaluation views (state/evaluation.ts); the last rejected option's message. */
   evaluation: EvaluationOptions;
   evaluationError: string | null;
+  sweep: SweepState;
 
   setParam(group: ParamGroup, name: string, raw: unknown): void;
   /** Replaces the whole experiment with a ready-made one (core/presets.ts), loading its dataset. */
@@ -153,4 +170,7 @@ export interface LabState {
   retryMethod(index: number, backend: BackendName): void;
   /** Changes evaluation-view options; an invalid value is refused with a message (evaluationError). */
   setEvaluation(patch: Partial<EvaluationOptions>): void;
+  /** Runs the SMOTE paper's sweep on the current (two-class) data with the current model. */
+  startSweep(grid: SweepGrid): void;
+  cancelSweep(): void;
 }

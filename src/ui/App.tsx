@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { DataPanel } from './panels/DataPanel';
 import { MethodsPanel } from './panels/MethodsPanel';
 import { ModelPanel } from './panels/ModelPanel';
+import { SweepPanel } from './panels/SweepPanel';
 import { ResamplingPanel } from './panels/ResamplingPanel';
 import { RunBar } from './panels/RunBar';
 import { useLab, useLabDeferred } from './storeContext';
@@ -57,6 +58,7 @@ export function App() {
         <main className="results">
           <RunBar />
           <ResamplingPanel />
+          <SweepPanel />
           {hasRun && (
             <Suspense fallback={<p className="hint">Loading charts…</p>}>
               <Results />

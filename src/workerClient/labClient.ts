@@ -10,6 +10,7 @@ import type { BackendInfo, BackendRequest } from '../../workers/backendTypes';
 import type { ProgressEvent, WorkerMethodResult } from '../../workers/labApi';
 import type { ExperimentConfig } from '../core/config';
 import { planTrainingJobs } from '../core/trainingJobs';
+import type { SweepPoint, SweepVariant } from '../core/sweep/smotePaperSweep';
 import type { ResamplingPreview } from '../core/resamplingPreview';
 import type { LoadedData } from '../core/data/loadedSource';
 
@@ -115,6 +116,68 @@ export function runComparison(config: ExperimentConfig, backend: BackendRequest,
     return cancelled ? ('cancelled' as const) : ('done' as const);
   });
 
+  let resolveCancel: (v: 'cancelled') => void = () => {};
+  const cancelPromise = new Promise<'cancelled'>((r) => (resolveCancel = r));
+  return {
+    cancel() {
+      if (cancelled) return;
+      cancelled = true;
+      for (const s of slots) s.worker?.terminate();
+      resolveCancel('cancelled');
+    },
+    done: Promise.race([done, cancelPromise]),
+  };
+}
+
+export interface SweepCallbacks {
+  onBackend(info: BackendInfo): void;
+  onPoint(point: SweepPoint): void;
+  /** A worker failed (crash, backend could not start): the sweep stops. */
+  onFailed(message: string): void;
+}
+
+/**
+ * Runs the SMOTE paper's sweep: `variants` are handed one at a time to a pool of workers (each
+ * trains one classifier per variant), so points arrive as they are done and the load stays even.
+ * Cancel terminates the workers.
+ */
+export function runSweep(config: ExperimentConfig, backend: BackendRequest, variants: SweepVariant[], cb: SweepCallbacks, data: LoadedData | null = null): RunHandle {
+  const queue = [...variants];
+  const slots: Slot[] = [];
+  let cancelled = false;
+  let failed = false;
+  const work = async (slot: Slot, first: boolean) => {
+    const info = await Promise.race([slot.api.init(backend), slot.failed]);
+    if (data) await Promise.race([slot.api.setData(data), slot.failed]);
+    if (first && !cancelled) cb.onBackend(info);
+    while (!cancelled && !failed && queue.length) {
+      const v = queue.shift()!;
+      const onPoint = (p: SweepPoint) => {
+        if (!cancelled) cb.onPoint(p);
+      };
+      await Promise.race([slot.api.runSweep(config, [v], slot.worker ? Comlink.proxy(onPoint) : onPoint), slot.failed]);
+    }
+  };
+  const start = async (k: number) => {
+    let slot: Slot;
+    try {
+      slot = spawn();
+    } catch {
+      slot = await mainThreadSlot();
+    }
+    slots.push(slot);
+    try {
+      await work(slot, k === 0);
+    } catch (e) {
+      if (cancelled || failed) return;
+      failed = true;
+      cb.onFailed(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const done = Promise.all(Array.from({ length: poolSize(variants.length) }, (_, k) => start(k))).then(() => {
+    for (const s of slots) s.worker?.terminate();
+    return cancelled ? ('cancelled' as const) : ('done' as const);
+  });
   let resolveCancel: (v: 'cancelled') => void = () => {};
   const cancelPromise = new Promise<'cancelled'>((r) => (resolveCancel = r));
   return {
