@@ -78,6 +78,15 @@ describe('evaluation views', () => {
     expect(await lab.page.getByTestId('threshold-explorer').textContent()).toMatch(/two classes; this data has 4/);
     expect(await lab.page.getByTestId('shot-thresholds').textContent()).toMatch(/Many-shot: more than/);
     expect(await lab.page.getByTestId('shot-row-1').locator('td').count()).toBe(5);
+    // The shot thresholds are the user's to set; an impossible pair is refused with a message.
+    await lab.page.getByTestId('shot-few').fill('30');
+    await lab.page.getByTestId('shot-few').press('Tab');
+    await lab.page.waitForFunction(() => /fewer than 30/.test(document.querySelector('[data-testid=shot-thresholds]')?.textContent ?? ''));
+    await lab.page.getByTestId('shot-many').fill('5');
+    await lab.page.getByTestId('shot-many').press('Tab');
+    expect(await lab.page.getByTestId('head-to-tail').locator('.error-inline').textContent()).toMatch(/0 ≤ few ≤ many .* Got many 5, few 30 instead/);
+    await lab.page.getByTestId('shot-reset').click();
+    await lab.page.waitForFunction(() => /fewer than 20/.test(document.querySelector('[data-testid=shot-thresholds]')?.textContent ?? '') || /scaled down/.test(document.querySelector('[data-testid=shot-thresholds]')?.textContent ?? ''));
     await lab.page.getByTestId('confusion-mode').selectOption('rows');
     expect(await lab.page.getByTestId('confusion-0').locator('td').first().textContent()).toMatch(/^(0|1)\.\d\d$/);
   }, 120_000);

@@ -78,8 +78,10 @@ export const selectRoc = (s: LabState) => rocOf(selectEvaluationContext(s), s.ev
 const prOf = memo((ctx: EvaluationContext | null) => (ctx ? prView(ctx.methods, ctx.nClasses, ctx.positiveClass) : null));
 export const selectPr = (s: LabState) => prOf(selectEvaluationContext(s));
 
-const headToTailOf = memo((ctx: EvaluationContext | null) => (ctx ? headToTail(ctx.trainCounts, ctx.methods, ctx.nClasses) : null));
-export const selectHeadToTail = (s: LabState) => headToTailOf(selectEvaluationContext(s));
+const headToTailOf = memo((ctx: EvaluationContext | null, thresholds: LabState['evaluation']['shotThresholds']) =>
+  ctx ? headToTail(ctx.trainCounts, ctx.methods, ctx.nClasses, thresholds ?? undefined) : null,
+);
+export const selectHeadToTail = (s: LabState) => headToTailOf(selectEvaluationContext(s), s.evaluation.shotThresholds);
 
 const calibrationOf = memo((ctx: EvaluationContext | null) => (ctx ? calibrationView(ctx.methods, ctx.nClasses, ctx.trainCounts) : null));
 export const selectCalibration = (s: LabState) => calibrationOf(selectEvaluationContext(s));

@@ -19,6 +19,8 @@ export interface EvaluationOptions {
   confusionMode: 'counts' | 'rows';
   /** The metric the significance marks compare (mean over splits). */
   significanceMetric: SpreadMetric;
+  /** Many-shot: more than `many` training rows; few-shot: fewer than `few`. null: the literature's 100 / 20, scaled down for small data. */
+  shotThresholds: { many: number; few: number } | null;
   /** The confusion-matrix cell whose test rows are listed (null: none). */
   cell: { method: number; actual: number; predicted: number } | null;
 }
@@ -32,6 +34,7 @@ export const DEFAULT_EVALUATION: EvaluationOptions = {
   confusionMode: 'counts',
   significanceMetric: 'balancedAccuracy',
   cell: null,
+  shotThresholds: null,
 };
 
 /** Validates a patch of options. @throws ConfigError naming the option and its valid range. */
@@ -44,6 +47,12 @@ export function checkEvaluationPatch(patch: Partial<EvaluationOptions>): void {
   }
   if (patch.threshold !== undefined && !(patch.threshold >= 0 && patch.threshold <= 1)) {
     throw new ConfigError(`The threshold must be a number between 0 and 1. Got ${got(patch.threshold)} instead.`, 'threshold');
+  }
+  if (patch.shotThresholds) {
+    const { many, few } = patch.shotThresholds;
+    if (!(Number.isFinite(many) && Number.isFinite(few) && few >= 0 && few <= many)) {
+      throw new ConfigError(`The shot thresholds need 0 ≤ few ≤ many (few-shot: fewer than 'few' training rows; many-shot: more than 'many'). Got many ${got(many)}, few ${got(few)} instead.`, 'shotThresholds');
+    }
   }
   if (patch.cell) {
     const { method, actual, predicted } = patch.cell;

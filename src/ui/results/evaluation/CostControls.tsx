@@ -24,7 +24,7 @@ export function CostControls() {
           onChange={(e) => setEvaluation({ prior: e.target.value === '' ? null : Number(e.target.value) })}
         />
       </label>
-      {error && (
+      {error && /cost ratio|prior/.test(error) && (
         <span className="error-inline" data-testid="evaluation-error">
           {error}
         </span>

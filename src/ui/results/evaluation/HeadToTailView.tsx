@@ -4,7 +4,7 @@ import { selectEvaluationContext, selectHeadToTail } from '../../../state/evalua
 import { ExportButtons } from '../../components/ExportButtons';
 import { fmt } from '../../format';
 import { methodColor } from '../../palette';
-import { useLabDeferred } from '../../storeContext';
+import { useLab, useLabDeferred } from '../../storeContext';
 
 const SHOT_SHADE = { many: '#eef4fb', medium: '#f7f7f7', few: '#fdf0e8' } as const;
 
@@ -16,8 +16,16 @@ export function HeadToTailView() {
   const ctx = useLabDeferred(selectEvaluationContext);
   const view = useLabDeferred(selectHeadToTail);
   const ref = useRef<HTMLDivElement>(null);
+  const setEvaluation = useLab((s) => s.setEvaluation);
+  const custom = useLab((s) => s.evaluation.shotThresholds);
+  const error = useLab((s) => s.evaluationError);
   if (!ctx || !view) return null;
   const { thresholds } = view;
+  const setThreshold = (key: 'many' | 'few', raw: string) => {
+    const value = Number(raw);
+    if (raw === '' || !Number.isFinite(value)) return;
+    setEvaluation({ shotThresholds: { ...thresholds, [key]: value } });
+  };
   const data = view.order.map((c) => ({
     name: `${ctx.classNames[c]} (${view.trainCounts[c]})`,
     shot: view.shot[c],
@@ -37,6 +45,22 @@ export function HeadToTailView() {
         Many-shot: more than {fmt(thresholds.many, 0)} training rows; medium: {fmt(thresholds.few, 0)}–{fmt(thresholds.many, 0)}; few-shot: fewer than {fmt(thresholds.few, 0)}
         {view.scaled ? ' (scaled down from 100 / 20 because no class has more than 100 training rows)' : ''}. Bars: test recall of each class (training rows in brackets).
       </p>
+      <div className="view-controls">
+        <label>
+          many-shot: more than{' '}
+          <input type="number" data-testid="shot-many" min={0} step="any" key={`m${thresholds.many}`} defaultValue={thresholds.many} onBlur={(e) => setThreshold('many', e.target.value)} />
+        </label>
+        <label>
+          few-shot: fewer than{' '}
+          <input type="number" data-testid="shot-few" min={0} step="any" key={`f${thresholds.few}`} defaultValue={thresholds.few} onBlur={(e) => setThreshold('few', e.target.value)} />
+        </label>
+        {custom && (
+          <button type="button" data-testid="shot-reset" onClick={() => setEvaluation({ shotThresholds: null })}>
+            back to 100 / 20
+          </button>
+        )}
+        {error && /shot thresholds/.test(error) && <span className="error-inline">{error}</span>}
+      </div>
       <div ref={ref} className="chart-box">
         <BarChart width={Math.max(460, 70 * data.length + 120)} height={300} data={data} margin={{ top: 10, right: 20, bottom: 40, left: 10 }}>
           {runs.map((r) => (
