@@ -6,7 +6,21 @@ import { useLabSession } from './support/labSession';
 
 const session = useLabSession();
 
-const VIEWS = ['roc-view', 'pr-view', 'head-to-tail', 'threshold-explorer', 'calibration', 'metric-ranking'];
+/** Each evaluation tab and the view it opens (one view is mounted at a time). */
+const VIEWS: [string, string][] = [
+  ['ranking', 'metric-ranking'],
+  ['head-to-tail', 'head-to-tail'],
+  ['roc', 'roc-view'],
+  ['pr', 'pr-view'],
+  ['threshold', 'threshold-explorer'],
+  ['calibration', 'calibration'],
+];
+
+/** Opens an evaluation tab and waits for its view. */
+async function openView(lab: LabPage, tab: string): Promise<void> {
+  await lab.page.getByTestId(`eval-tab-${tab}`).click();
+  await lab.page.getByTestId(VIEWS.find(([t]) => t === tab)![1]).waitFor();
+}
 
 /** Clicks an export button and returns the downloaded file's name and bytes. */
 async function exported(lab: LabPage, testId: string): Promise<{ name: string; bytes: Buffer }> {
@@ -19,13 +33,15 @@ describe('evaluation views', () => {
   it('binary data: every view renders; the hull names its methods; the threshold slider and the cost ratio move the numbers; exports download', async () => {
     const lab = await session.open('?n=600&ir=10&noise=0.9&model.epochs=30&method=none&method=class-weight&method=smote');
     await lab.runAndWait();
-    for (const v of VIEWS) await lab.page.getByTestId(v).waitFor();
+    for (const [tab] of VIEWS) await openView(lab, tab);
+    await openView(lab, 'roc');
     expect(await lab.page.getByTestId('roc-on-hull').textContent()).toMatch(/^On the hull: .+\./);
     // Every AUC in the ROC view equals the metrics table's (both from the same test scores).
     const m = await lab.metrics();
     for (let i = 0; i < 3; i++) expect(Number(await lab.page.getByTestId(`roc-auc-${i}`).getAttribute('data-value'))).toBeCloseTo(m[i].rocAuc, 9);
 
     // Threshold explorer: 0.5 reproduces the argmax confusion matrix; a low threshold flags more positives.
+    await openView(lab, 'threshold');
     const cell = (r: number, c: number) => lab.page.getByTestId(`threshold-cell-${r}-${c}`).textContent().then(Number);
     const tpAt = async (t: string) => {
       await lab.page.getByTestId('threshold-slider').fill(t);
@@ -38,6 +54,7 @@ describe('evaluation views', () => {
     expect(low.fp).toBeGreaterThan(mid.fp);
 
     // A higher cost of missing the minority moves the best operating point to a higher TPR.
+    await openView(lab, 'roc');
     const bestTpr = async () => Number((await lab.page.getByTestId('roc-best').textContent())!.match(/TPR ([0-9.]+)/)![1]);
     const before = await bestTpr();
     await lab.page.getByTestId('roc-view').getByTestId('cost-ratio').fill('50');
@@ -63,19 +80,26 @@ describe('evaluation views', () => {
     const csv = (await exported(lab, 'export-roc-csv')).bytes.toString();
     expect(csv.split('\n')[0]).toMatch(/^curve,auc,fpr,tpr,threshold/);
     expect(csv.split('\n').length).toBeGreaterThan(10);
-    for (const name of ['pr', 'head-to-tail', 'threshold', 'calibration']) expect((await exported(lab, `export-${name}-csv`)).bytes.length).toBeGreaterThan(20);
+    for (const [tab, name] of [['pr', 'pr'], ['head-to-tail', 'head-to-tail'], ['threshold', 'threshold'], ['calibration', 'calibration']]) {
+      await openView(lab, tab);
+      expect((await exported(lab, `export-${name}-csv`)).bytes.length).toBeGreaterThan(20);
+    }
+    await openView(lab, 'ranking');
     expect((await exported(lab, 'export-metric-ranking-csv')).bytes.toString()).toMatch(/^method,accuracy_value,accuracy_rank/);
   }, 120_000);
 
   it('multi-class data: one-vs-rest per picked class, head → tail groups, a note instead of the threshold explorer', async () => {
     const lab = await session.open('?classes=4&n=900&ir=20&model.epochs=25&method=none&method=balanced-softmax');
     await lab.runAndWait();
-    for (const v of VIEWS) await lab.page.getByTestId(v).waitFor();
+    for (const [tab] of VIEWS) await openView(lab, tab);
+    await openView(lab, 'roc');
     expect(await lab.page.getByTestId('roc-class').locator('option').count()).toBe(4);
     const aucBefore = await lab.page.getByTestId('roc-auc-0').getAttribute('data-value');
     await lab.page.getByTestId('roc-class').selectOption('0');
     await lab.page.waitForFunction((v) => document.querySelector('[data-testid=roc-auc-0]')?.getAttribute('data-value') !== v, aucBefore);
+    await openView(lab, 'threshold');
     expect(await lab.page.getByTestId('threshold-explorer').textContent()).toMatch(/two classes; this data has 4/);
+    await openView(lab, 'head-to-tail');
     expect(await lab.page.getByTestId('shot-thresholds').textContent()).toMatch(/Many-shot: more than/);
     expect(await lab.page.getByTestId('shot-row-1').locator('td').count()).toBe(5);
     // The shot thresholds are the user's to set; an impossible pair is refused with a message.

@@ -5,7 +5,13 @@
 import { ConfigError, got } from '../core/errors';
 import { SPREAD_METRICS, type SpreadMetric } from '../core/metrics/spread';
 
+/** The evaluation views, one shown at a time (each is a chart that costs a main-thread task to mount). */
+export const EVALUATION_TABS = ['ranking', 'head-to-tail', 'roc', 'pr', 'threshold', 'calibration'] as const;
+export type EvaluationTab = (typeof EVALUATION_TABS)[number];
+
 export interface EvaluationOptions {
+  /** Which evaluation view is open. */
+  tab: EvaluationTab;
   /** One-vs-rest class of the ROC / PR views (two classes: the positive class); null = the minority class. */
   rocClass: number | null;
   /** Cost of a false negative relative to a false positive (iso-performance lines, cost-optimal threshold). */
@@ -26,6 +32,7 @@ export interface EvaluationOptions {
 }
 
 export const DEFAULT_EVALUATION: EvaluationOptions = {
+  tab: 'ranking',
   rocClass: null,
   costRatio: 1,
   prior: null,
@@ -47,6 +54,9 @@ export function checkEvaluationPatch(patch: Partial<EvaluationOptions>): void {
   }
   if (patch.threshold !== undefined && !(patch.threshold >= 0 && patch.threshold <= 1)) {
     throw new ConfigError(`The threshold must be a number between 0 and 1. Got ${got(patch.threshold)} instead.`, 'threshold');
+  }
+  if (patch.tab !== undefined && !EVALUATION_TABS.includes(patch.tab)) {
+    throw new ConfigError(`The evaluation view must be one of ${EVALUATION_TABS.join(', ')}. Got ${got(patch.tab)} instead.`, 'tab');
   }
   if (patch.shotThresholds) {
     const { many, few } = patch.shotThresholds;

@@ -52,6 +52,37 @@ async function mainThreadSlot(): Promise<Slot> {
   return { worker: null, api: createLabApi(initBackend), failed: new Promise<never>(() => {}) };
 }
 
+/** A worker slot, or the main thread where a worker cannot even start (old browser, blocked script). */
+async function openSlot(): Promise<Slot> {
+  try {
+    return spawn();
+  } catch {
+    return mainThreadSlot();
+  }
+}
+
+/**
+ * The handle of a pool run: `done` settles when every slot's work has finished ('done') or at
+ * cancel ('cancelled'); cancel terminates every worker, so nothing in flight survives.
+ */
+function poolHandle(slots: Slot[], finished: Promise<unknown>, state: { cancelled: boolean }): RunHandle {
+  const done = finished.then(() => {
+    for (const s of slots) s.worker?.terminate();
+    return state.cancelled ? ('cancelled' as const) : ('done' as const);
+  });
+  let resolveCancel: (v: 'cancelled') => void = () => {};
+  const cancelPromise = new Promise<'cancelled'>((r) => (resolveCancel = r));
+  return {
+    cancel() {
+      if (state.cancelled) return;
+      state.cancelled = true;
+      for (const s of slots) s.worker?.terminate();
+      resolveCancel('cancelled');
+    },
+    done: Promise.race([done, cancelPromise]),
+  };
+}
+
 export function poolSize(methods: number): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
   return Math.max(1, Math.min(methods, cores, 4));
@@ -66,67 +97,46 @@ export function runComparison(config: ExperimentConfig, backend: BackendRequest,
   // Jobs of one or more methods (core/trainingJobs.ts): loss-level methods train together.
   const queue = planTrainingJobs(config, poolSize(wanted.length), wanted);
   const slots: Slot[] = [];
-  let cancelled = false;
+  const state = { cancelled: false };
   let reportedBackend = false;
 
   const worker = async (slot: Slot, fallback: boolean): Promise<void> => {
     const info = await Promise.race([slot.api.init(backend), slot.failed]);
     // Each worker gets its own copy of the loaded rows once (structured clone), not one per method.
     if (data) await Promise.race([slot.api.setData(data), slot.failed]);
-    if (!reportedBackend && !cancelled) {
+    if (!reportedBackend && !state.cancelled) {
       reportedBackend = true;
       cb.onBackend(info, fallback);
     }
-    while (!cancelled && queue.length) {
+    while (!state.cancelled && queue.length) {
       const job = queue.shift()!;
       for (const index of job) cb.onMethodStart(index);
       try {
         const onProgress = (ev: ProgressEvent) => {
-          if (!cancelled) cb.onProgress(ev);
+          if (!state.cancelled) cb.onProgress(ev);
         };
         const results = await Promise.race([slot.api.runMethods(config, job, slot.worker ? Comlink.proxy(onProgress) : onProgress), slot.failed]);
-        if (!cancelled) for (const result of results) cb.onMethodDone(result);
+        if (!state.cancelled) for (const result of results) cb.onMethodDone(result);
       } catch (e) {
-        if (!cancelled) for (const index of job) cb.onMethodFailed(index, e instanceof Error ? e.message : String(e));
+        if (!state.cancelled) for (const index of job) cb.onMethodFailed(index, e instanceof Error ? e.message : String(e));
       }
     }
   };
 
   const startSlot = async (): Promise<void> => {
-    let slot: Slot;
-    try {
-      slot = spawn();
-    } catch {
-      slot = await mainThreadSlot();
-    }
+    const slot = await openSlot();
     slots.push(slot);
     try {
       await worker(slot, slot.worker === null);
     } catch (e) {
       // The worker could not initialise (script failed to load, no backend): fail what is left.
-      if (cancelled) return;
+      if (state.cancelled) return;
       const message = e instanceof Error ? e.message : String(e);
       while (queue.length) for (const index of queue.shift()!) cb.onMethodFailed(index, message);
     }
   };
 
-  const n = poolSize(queue.length);
-  const done = Promise.all(Array.from({ length: n }, startSlot)).then(() => {
-    for (const s of slots) s.worker?.terminate();
-    return cancelled ? ('cancelled' as const) : ('done' as const);
-  });
-
-  let resolveCancel: (v: 'cancelled') => void = () => {};
-  const cancelPromise = new Promise<'cancelled'>((r) => (resolveCancel = r));
-  return {
-    cancel() {
-      if (cancelled) return;
-      cancelled = true;
-      for (const s of slots) s.worker?.terminate();
-      resolveCancel('cancelled');
-    },
-    done: Promise.race([done, cancelPromise]),
-  };
+  return poolHandle(slots, Promise.all(Array.from({ length: poolSize(queue.length) }, startSlot)), state);
 }
 
 export interface SweepCallbacks {
@@ -144,51 +154,32 @@ export interface SweepCallbacks {
 export function runSweep(config: ExperimentConfig, backend: BackendRequest, variants: SweepVariant[], cb: SweepCallbacks, data: LoadedData | null = null): RunHandle {
   const queue = [...variants];
   const slots: Slot[] = [];
-  let cancelled = false;
+  const state = { cancelled: false };
   let failed = false;
   const work = async (slot: Slot, first: boolean) => {
     const info = await Promise.race([slot.api.init(backend), slot.failed]);
     if (data) await Promise.race([slot.api.setData(data), slot.failed]);
-    if (first && !cancelled) cb.onBackend(info);
-    while (!cancelled && !failed && queue.length) {
+    if (first && !state.cancelled) cb.onBackend(info);
+    while (!state.cancelled && !failed && queue.length) {
       const v = queue.shift()!;
       const onPoint = (p: SweepPoint) => {
-        if (!cancelled) cb.onPoint(p);
+        if (!state.cancelled) cb.onPoint(p);
       };
       await Promise.race([slot.api.runSweep(config, [v], slot.worker ? Comlink.proxy(onPoint) : onPoint), slot.failed]);
     }
   };
   const start = async (k: number) => {
-    let slot: Slot;
-    try {
-      slot = spawn();
-    } catch {
-      slot = await mainThreadSlot();
-    }
+    const slot = await openSlot();
     slots.push(slot);
     try {
       await work(slot, k === 0);
     } catch (e) {
-      if (cancelled || failed) return;
+      if (state.cancelled || failed) return;
       failed = true;
       cb.onFailed(e instanceof Error ? e.message : String(e));
     }
   };
-  const done = Promise.all(Array.from({ length: poolSize(variants.length) }, (_, k) => start(k))).then(() => {
-    for (const s of slots) s.worker?.terminate();
-    return cancelled ? ('cancelled' as const) : ('done' as const);
-  });
-  let resolveCancel: (v: 'cancelled') => void = () => {};
-  const cancelPromise = new Promise<'cancelled'>((r) => (resolveCancel = r));
-  return {
-    cancel() {
-      if (cancelled) return;
-      cancelled = true;
-      for (const s of slots) s.worker?.terminate();
-      resolveCancel('cancelled');
-    },
-    done: Promise.race([done, cancelPromise]),
-  };
+  return poolHandle(slots, Promise.all(Array.from({ length: poolSize(variants.length) }, (_, k) => start(k))), state);
 }
 
 /** Measures training throughput on `backend` in a fresh worker (used by `npm run bench`). */

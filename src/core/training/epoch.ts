@@ -2,10 +2,20 @@
  * Per-row host helpers and the per-epoch decisions shared by the MLP loop (train.ts) and the
  * CNN loop (trainCnn.ts), so both train exactly alike apart from the model.
  */
+import type { Tensor } from '@tensorflow/tfjs-core';
 import type { Rng } from '../random';
 import type { Labels } from '../types';
 import { epochOrder, type SamplingScheme } from './sampling';
 import type { TrainingLoss } from './train';
+
+/** The epoch's one device read: the summary tensor's values, the tensor freed whatever happens. */
+export async function readOnce(summary: Tensor): Promise<Float32Array> {
+  try {
+    return (await summary.data()) as Float32Array;
+  } finally {
+    summary.dispose();
+  }
+}
 
 /** Row-wise softmax of host logits (row-major, C per row) into float32 probabilities; `z` is overwritten. */
 export function softmaxRows(z: Float64Array, C: number): Float32Array {

@@ -47,7 +47,7 @@ import type { Labels, Matrix } from '../types';
 import { yieldToEventLoop } from './yieldToEventLoop';
 import { divergenceError, validateInputs, validateMatrix } from './validateInputs';
 import type { SamplingScheme } from './sampling';
-import { prepareEpoch, softmaxRows } from './epoch';
+import { prepareEpoch, readOnce, softmaxRows } from './epoch';
 import { mlpHead, penultimateFeatures } from './decoupled';
 
 /** One progress event per epoch (the natural throttle). */
@@ -281,12 +281,7 @@ export async function trainClassifier(opts: TrainOptions): Promise<TrainedClassi
         if (val) parts.push(...validationTerms((x) => model.forward(x), val));
         return tf.concat(parts.map((t) => tf.reshape(t, [-1])));
       });
-      let values: Float32Array;
-      try {
-        values = (await summary.data()) as Float32Array;
-      } finally {
-        summary.dispose();
-      }
+      const values = await readOnce(summary);
 
       const loss = values[0];
       const diverged = divergenceError(loss, values[1], epoch, spec.learningRate, explodedLoss, opts.nClasses);

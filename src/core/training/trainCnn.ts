@@ -12,7 +12,7 @@ import { crossEntropyFromTargets, fillNormalizedTargets, weightedTargets } from 
 import { Cnn } from '../models/cnn';
 import { cnnBlocks, cnnForwardOnHost, type CnnArchitecture, type CnnParams } from '../models/cnnHost';
 import type { Matrix } from '../types';
-import { prepareEpoch, softmaxRows } from './epoch';
+import { prepareEpoch, readOnce, softmaxRows } from './epoch';
 import { EXPLODED_LOSS_FACTOR, type EpochEvent, type TrainedClassifier, type TrainingLoss, type TrainOptions } from './train';
 import { divergenceError, validateInputs } from './validateInputs';
 import { yieldToEventLoop } from './yieldToEventLoop';
@@ -142,12 +142,7 @@ async function trainCnnHere(opts: TrainOptions & { imageShape: [number, number, 
         return tf.concat(parts.map((t) => tf.reshape(t, [-1])));
       });
       tf.dispose(costs);
-      let values: Float32Array;
-      try {
-        values = (await summary.data()) as Float32Array;
-      } finally {
-        summary.dispose();
-      }
+      const values = await readOnce(summary);
       const diverged = divergenceError(values[0], values[1], epoch, spec.learningRate, explodedLoss, nClasses);
       if (diverged) throw diverged;
       const ev: EpochEvent = {

@@ -31,7 +31,7 @@ import { validateModelSpec, type ModelSpec } from '../models/modelSpec';
 import type { Rng } from '../random';
 import type { Labels, Matrix } from '../types';
 import { mlpHead, penultimateFeatures } from './decoupled';
-import { epochClassWeights, epochRows, softmaxRows } from './epoch';
+import { epochClassWeights, epochRows, readOnce, softmaxRows } from './epoch';
 import type { SamplingScheme } from './sampling';
 import { EXPLODED_LOSS_FACTOR, trainClassifier, uploadValidation, validationTerms, type AbortSignalLike, type EpochEvent, type TrainedClassifier, type TrainingLoss } from './train';
 import { divergenceError, validateInputs, validateMatrix } from './validateInputs';
@@ -191,12 +191,7 @@ export async function trainClassifierGroup(opts: GroupTrainOptions): Promise<Gro
         if (val) for (let m = 0; m < M; m++) parts.push(...validationTerms((x) => model.logits(m, x), val));
         return tf.concat(parts.map((t) => tf.reshape(t, [-1])));
       });
-      let values: Float32Array;
-      try {
-        values = (await summary.data()) as Float32Array;
-      } finally {
-        summary.dispose();
-      }
+      const values = await readOnce(summary);
       const elapsedMs = tf.util.now() - start;
       for (let m = 0; m < M; m++) {
         if (failed[m]) continue;

@@ -4,13 +4,8 @@ import { LossCurves } from './LossCurves';
 import { MetricsTable } from './MetricsTable';
 import { RecallBars } from './RecallBars';
 import { ClassifierNorms } from './ClassifierNorms';
-import { CalibrationView } from './evaluation/CalibrationView';
-import { HeadToTailView } from './evaluation/HeadToTailView';
-import { MetricRankingView } from './evaluation/MetricRankingView';
-import { PrView } from './evaluation/PrView';
-import { RocView } from './evaluation/RocView';
+import { EvaluationTabs } from './evaluation/EvaluationTabs';
 import { SignificanceNote } from './evaluation/SignificanceNote';
-import { ThresholdExplorer } from './evaluation/ThresholdExplorer';
 
 /** Every result view, in reading order. Loaded lazily: charting code is not needed for the first paint. */
 export default function Results() {
@@ -18,15 +13,10 @@ export default function Results() {
     <>
       <MetricsTable />
       <SignificanceNote />
-      <MetricRankingView />
+      <EvaluationTabs />
       <LossCurves />
       <RecallBars />
-      <HeadToTailView />
-      <RocView />
-      <PrView />
-      <ThresholdExplorer />
       <ConfusionMatrices />
-      <CalibrationView />
       <ClassifierNorms />
       <DecisionRegions />
     </>
