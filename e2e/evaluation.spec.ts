@@ -39,6 +39,11 @@ describe('evaluation views', () => {
     // Every AUC in the ROC view equals the metrics table's (both from the same test scores).
     const m = await lab.metrics();
     for (let i = 0; i < 3; i++) expect(Number(await lab.page.getByTestId(`roc-auc-${i}`).getAttribute('data-value'))).toBeCloseTo(m[i].rocAuc, 9);
+    // Each method's own decisions: its TPR is the minority recall of the metrics table.
+    for (let i = 0; i < 3; i++) {
+      const tpr = Number((await lab.page.getByTestId(`roc-auc-${i}`).textContent())!.match(/TPR ([0-9.]+)/)![1]);
+      expect(tpr).toBeCloseTo(m[i].minorityRecall, 3);
+    }
 
     // Threshold explorer: 0.5 reproduces the argmax confusion matrix; a low threshold flags more positives.
     await openView(lab, 'threshold');

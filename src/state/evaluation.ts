@@ -7,6 +7,7 @@
 import {
   calibrationView,
   confusionCellRows,
+  decisionPoint as operatingPointOf,
   costCurves,
   costOptimalThreshold,
   headToTail,
@@ -64,13 +65,18 @@ export const selectEvaluationContext = (s: LabState) => contextOf(s.run, s.evalu
 const rocOf = memo((ctx: EvaluationContext | null, costRatio: number, prior: number | null) => {
   if (!ctx) return null;
   const view = rocView(ctx.methods, ctx.nClasses, ctx.positiveClass);
+  // Each method's own decision (argmax, or its post-hoc threshold) as one point: where it actually operates on its curve.
+  const operating = ctx.methods.map((m) => {
+    const p = operatingPointOf(m.yTrue, m.scores, ctx.nClasses, ctx.positiveClass);
+    return { index: m.index, label: m.label, ...p };
+  });
   const y = ctx.methods[0].yTrue;
   let positives = 0;
   for (let i = 0; i < y.length; i++) if (y[i] === ctx.positiveClass) positives++;
   const prevalence = positives / y.length;
   const p = prior ?? prevalence;
   const iso = p > 0 && p < 1 ? isoPerformance(view.hull, costRatio, p) : null;
-  return { ...view, prevalence, prior: p, iso };
+  return { ...view, operating, prevalence, prior: p, iso };
 });
 
 export const selectRoc = (s: LabState) => rocOf(selectEvaluationContext(s), s.evaluation.costRatio, s.evaluation.prior);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, DataError } from '../errors';
 import { rocAucBinary, rocConvexHull } from '../metrics';
 import type { HullVertex, RocSeriesPoint } from './rocView';
-import { isoPerformance, rocView } from './rocView';
+import { isoPerformance, rocView, decisionPoint } from './rocView';
 import type { ScoredMethod } from './scoredMethod';
 
 /** A binary method from P(class 1) per row. */
@@ -271,5 +271,15 @@ describe('isoPerformance', () => {
       ),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('decisionPoint', () => {
+  it("is the FPR / TPR of the classifier's own argmax decisions, one class against the rest", () => {
+    const y = [0, 0, 0, 1, 1, 2];
+    const scores = Float64Array.from([0.8, 0.2, 0, 0.3, 0.7, 0, 0.6, 0.4, 0, 0.1, 0.9, 0, 0.6, 0.4, 0, 0.2, 0.7, 0.1]);
+    // Class 1: true rows 3, 4 (row 3 predicted 1, row 4 predicted 0): TPR 1/2; negatives 0, 1, 2, 5: rows 1 and 5 predicted 1: FPR 2/4.
+    expect(decisionPoint(y, scores, 3, 1)).toEqual({ fpr: 0.5, tpr: 0.5 });
+    expect(decisionPoint([0, 0], Float64Array.from([1, 0, 0, 1]), 2, 1)).toEqual({ fpr: 0.5, tpr: NaN });
   });
 });

@@ -3,7 +3,7 @@
  * of them (which method is optimal for some cost and class ratio), and iso-performance lines.
  */
 import { ConfigError, got } from '../errors';
-import { rocAucBinary, rocConvexHull, rocCurve, scoreColumn } from '../metrics';
+import { argmaxRows, rocAucBinary, rocConvexHull, rocCurve, scoreColumn } from '../metrics';
 import type { ScoredMethod } from './scoredMethod';
 import { byIndex, checkClass, checkCostRatio, checkMaxPoints, checkScoredMethods, countOnes, oneVsRest } from './scoredMethod';
 
@@ -173,4 +173,29 @@ function clipLine(at: { fpr: number; tpr: number }, m: number): IsoPerformance['
   const x0 = clamp(Math.max(0, -b / m));
   const x1 = clamp(Math.min(1, (1 - b) / m));
   return { from: { fpr: x0, tpr: clamp(b + m * x0) }, to: { fpr: x1, tpr: clamp(b + m * x1) } };
+}
+
+/**
+ * Where a classifier's own decisions sit in ROC space for class `positiveClass` (one vs rest): the
+ * FPR and TPR of its predicted classes (the first maximum of each score row), not of a threshold
+ * sweep. A method whose scores were adjusted post hoc operates where its adjusted argmax puts it.
+ */
+export function decisionPoint(yTrue: ArrayLike<number>, scores: Float32Array | Float64Array, nClasses: number, positiveClass: number): { fpr: number; tpr: number } {
+  const pred = argmaxRows(scores, nClasses);
+  let tp = 0;
+  let pos = 0;
+  let fp = 0;
+  let neg = 0;
+  for (let i = 0; i < yTrue.length; i++) {
+    const isPos = yTrue[i] === positiveClass;
+    const predPos = pred[i] === positiveClass;
+    if (isPos) {
+      pos++;
+      if (predPos) tp++;
+    } else {
+      neg++;
+      if (predPos) fp++;
+    }
+  }
+  return { fpr: neg > 0 ? fp / neg : NaN, tpr: pos > 0 ? tp / pos : NaN };
 }

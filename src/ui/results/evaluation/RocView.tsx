@@ -29,8 +29,9 @@ export function RocView() {
     <section className="result-block" aria-labelledby="roc-h" data-testid="roc-view">
       <h3 id="roc-h">ROC curves and their convex hull</h3>
       <p className="hint">
-        Each curve is one method&apos;s test scores for class <b>{positive}</b> against the rest, swept over every threshold. A method is worth keeping only if it touches the
-        dashed hull: every point below it is beaten by a mix of two points on it, whatever the costs and class priors.
+        Each curve is one method&apos;s test scores for class <b>{positive}</b> against the rest, swept over every threshold; the dot on it is where the method&apos;s own
+        decisions put it. A method is worth keeping only if it touches the dashed hull: every point below it is beaten by a mix of two points on it, whatever the costs and
+        class priors.
       </p>
       <div className="view-controls">
         <ClassPicker testId="roc-class" />
@@ -46,6 +47,11 @@ export function RocView() {
           {roc.series.map((s) => (
             <Line key={s.index} data={s.points} dataKey="tpr" name={`${s.label} (AUC ${fmt(s.auc)})`} stroke={methodColor(s.index)} dot={false} strokeWidth={onHull.has(s.index) ? 2.5 : 1.5} isAnimationActive={false} type="linear" />
           ))}
+          {roc.operating
+            .filter((o) => Number.isFinite(o.fpr) && Number.isFinite(o.tpr))
+            .map((o) => (
+              <Scatter key={`op-${o.index}`} data={[o]} dataKey="tpr" name={`${o.label}: its decisions`} fill={methodColor(o.index)} stroke="#fff" shape="circle" legendType="none" isAnimationActive={false} />
+            ))}
           <Line data={roc.hull} dataKey="tpr" name="ROC convex hull" stroke="#222" strokeDasharray="6 4" dot={{ r: 3, fill: '#222' }} isAnimationActive={false} type="linear" />
           {roc.iso && <ReferenceLine segment={[{ x: roc.iso.line.from.fpr, y: roc.iso.line.from.tpr }, { x: roc.iso.line.to.fpr, y: roc.iso.line.to.tpr }]} stroke="#c0392b" ifOverflow="hidden" />}
           {best && <Scatter data={[best]} dataKey="tpr" name="best for these costs" fill="#c0392b" shape="diamond" isAnimationActive={false} />}
@@ -63,11 +69,14 @@ export function RocView() {
             {best.method === null ? (best.fpr === 0 ? 'to predict nothing positive' : `to predict everything ${positive}`) : `${labelOf(best.method)} at threshold ${fmt(best.threshold)}`} (FPR {fmt(best.fpr)}, TPR {fmt(best.tpr)}; normalised expected cost {fmt(roc.iso!.cost)}).
           </li>
         )}
-        {roc.series.map((s) => (
-          <li key={s.index} data-testid={`roc-auc-${s.index}`} data-value={String(s.auc)}>
-            {s.label}: AUC {fmt(s.auc)}
-          </li>
-        ))}
+        {roc.series.map((s) => {
+          const o = roc.operating.find((p) => p.index === s.index);
+          return (
+            <li key={s.index} data-testid={`roc-auc-${s.index}`} data-value={String(s.auc)}>
+              {s.label}: AUC {fmt(s.auc)}; its decisions: FPR {fmt(o?.fpr)}, TPR {fmt(o?.tpr)}
+            </li>
+          );
+        })}
       </ul>
       <ExportButtons
         name="roc"
