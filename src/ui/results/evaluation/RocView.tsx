@@ -65,7 +65,7 @@ export function RocView() {
         </li>
         {best && (
           <li data-testid="roc-best">
-            With a false negative costing {fmt(costRatio, 2)}× a false positive and a {positive} prior of {fmt(roc.prior)}, the best operating point is{' '}
+            With a false negative costing {fmt(costRatio, 2)}× a false positive and a prior of {fmt(roc.prior)} for {positive}, the best operating point is{' '}
             {best.method === null ? (best.fpr === 0 ? 'to predict nothing positive' : `to predict everything ${positive}`) : `${labelOf(best.method)} at threshold ${fmt(best.threshold)}`} (FPR {fmt(best.fpr)}, TPR {fmt(best.tpr)}; normalised expected cost {fmt(roc.iso!.cost)}).
           </li>
         )}
