@@ -21,7 +21,7 @@
  * Those train alone (train.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { CancelledError, ConfigError, TrainingDivergedError } from '../errors';
+import { CancelledError, ConfigError } from '../errors';
 import { fillNormalizedTargets } from '../losses/weightedCrossEntropy';
 import { stackedLossHead, stackedLossRows, stackedLossTensors, type StackedLossRows } from '../losses/stackedLossHead';
 import { CE, type ImbalanceLoss } from '../losses/imbalanceLoss';
@@ -110,8 +110,10 @@ export async function trainClassifierGroup(opts: GroupTrainOptions): Promise<Gro
       try {
         outcomes[i] = { ok: true, classifier: await trainClassifier({ ...shared, sampling: opts.sampling, loss: m.loss, classWeights: m.classWeights, signal: opts.signal, onEpoch: m.onEpoch }) };
       } catch (e) {
-        if (e instanceof CancelledError || !(e instanceof TrainingDivergedError)) throw e;
-        outcomes[i] = { ok: false, error: e };
+        // The shared inputs were checked above: what fails now is this member's (divergence, or an
+        // unexpected error, which the caller reports as such); the members before it keep their models.
+        if (e instanceof CancelledError) throw e;
+        outcomes[i] = { ok: false, error: e instanceof Error ? e : new Error(String(e)) };
       }
     }
     return outcomes as GroupOutcome[];
