@@ -175,3 +175,28 @@ describe("the SMOTE paper's sweep", () => {
     expect(await lab.page.getByTestId('sweep-run').getAttribute('title')).toMatch(/Needs two classes; this data has 3/);
   });
 });
+
+describe('relative accuracy', () => {
+  it('a long tail built from balanced digits: each method against balanced training of the same size; imbalanced data without spare rows says why', async () => {
+    const lab = await session.open('?model.epochs=8&model.kind=logistic&method=none&method=balanced-softmax');
+    await lab.loadBuiltin('digits');
+    await lab.page.getByTestId('longtail-toggle').check();
+    await lab.waitForText('dataset-summary', /plus a balanced test set of 200/);
+    await lab.page.getByTestId('split-relativeAccuracy').check();
+    await lab.page.waitForFunction(() => location.search.includes('relativeAccuracy=true'));
+    await lab.runAndWait();
+    const cells = lab.page.locator('[data-testid=metrics-table] td[data-metric=relativeAccuracy]');
+    expect(await cells.count()).toBe(2);
+    for (let i = 0; i < 2; i++) {
+      const v = Number(await cells.nth(i).getAttribute('data-value'));
+      expect(v).toBeGreaterThan(0.3);
+      expect(v).toBeLessThan(1.3);
+      expect(await cells.nth(i).getAttribute('title')).toMatch(/balanced training set of \d+ rows: cross-entropy 0\.\d{3}, this method 0\.\d{3}/);
+    }
+
+    const pima = await session.open('?model.epochs=3&model.kind=logistic&method=none&relativeAccuracy=true');
+    await pima.loadBuiltin('pima-diabetes');
+    await pima.runAndWait();
+    expect(await pima.page.getByTestId('relative-accuracy-error').textContent()).toMatch(/class '.+' has only \d+\. Build the long tail from a balanced dataset/);
+  }, 150_000);
+});

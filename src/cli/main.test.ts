@@ -115,4 +115,19 @@ describe('imbalance-lab CLI', () => {
       expect(m.splits[0].predictions.testScores).toEqual(m.testScores);
     }
   }, 120_000);
+
+  it('reports relative accuracy when the config asks for it (long tail built from balanced digits)', async () => {
+    const config = JSON.parse((await cli('config')).out);
+    config.dataset = { kind: 'builtin', name: 'digits', longTail: { profile: 'exponential', imbalanceFactor: 20, testPerClass: 20 } };
+    config.split.relativeAccuracy = true;
+    config.model.kind = 'logistic';
+    config.model.epochs = 4;
+    config.methods = [{ id: 'none', params: {} }, { id: 'class-weight', params: {} }];
+    const configPath = join(dir, 'relative.json');
+    writeFileSync(configPath, JSON.stringify(config));
+    const r = await cli('run', '--config', configPath, '--backend', 'cpu');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/ROC AUC\s+relative acc\./);
+    expect(r.out).toMatch(/No rebalancing\s.*\s0\.\d{3}\s*$/m);
+  });
 });

@@ -85,15 +85,19 @@ async function run(flags: Record<string, string | true>, out: (s: string) => voi
     data,
     onMethodDone: (r) => out(`  ${r.label}: ${r.status === 'done' ? `done in ${((r.timings.resampleMs + r.timings.trainMs) / 1000).toFixed(2)} s` : `FAILED — ${r.error?.message}`}`),
   });
-  const header = ['method', 'train counts', 'accuracy', 'bal. acc.', 'macro-F1', 'G-mean', 'min. recall', 'ROC AUC'];
+  const relative = result.methods.some((r) => r.relativeAccuracy);
+  const header = ['method', 'train counts', 'accuracy', 'bal. acc.', 'macro-F1', 'G-mean', 'min. recall', 'ROC AUC', ...(relative ? ['relative acc.'] : [])];
   const rows = result.methods.map((r) => {
     const m = r.metrics;
     const v = (k: SpreadMetric) => (r.spread ? `${f3(r.spread[k].mean)} ± ${f3(r.spread[k].std)}` : f3(m?.[k]));
-    return [r.label, r.trainCountsAfter.join('/'), v('accuracy'), v('balancedAccuracy'), v('f1Macro'), v('gmean'), v('minorityRecall'), v('rocAuc')];
+    const rel = r.relativeAccuracy && 'value' in r.relativeAccuracy ? f3(r.relativeAccuracy.value) : '—';
+    return [r.label, r.trainCountsAfter.join('/'), v('accuracy'), v('balancedAccuracy'), v('f1Macro'), v('gmean'), v('minorityRecall'), v('rocAuc'), ...(relative ? [rel] : [])];
   });
   out('');
   out(`Test split${result.methods.some((m) => m.splits) ? ` (split 1 of ${splitCount(config)})` : ''}: ${result.testCounts.map((c, i) => `${result.classNames[i]} ${c}`).join(', ')} (minority: ${result.classNames[result.minorityClass]})`);
   out(formatTable(header, rows));
+  const relativeError = result.methods.map((r) => r.relativeAccuracy).find((x): x is { error: string } => !!x && 'error' in x);
+  if (relativeError) out(`Relative accuracy: ${relativeError.error}`);
   if (typeof flags.out === 'string') {
     writeFileSync(flags.out, toJson(withReports(result), { backend, elapsedMs: Date.now() - t0, tool: 'imbalance-lab' }));
     out(`\nResults written to ${flags.out}`);

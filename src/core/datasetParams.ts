@@ -64,6 +64,7 @@ export interface SplitConfig {
   folds: number;
   repeats: number;
   testPerClass: number;
+  relativeAccuracy: boolean;
 }
 
 export const SPLIT_PARAM_SPECS: readonly ParamSpec[] = [
@@ -105,6 +106,14 @@ export const SPLIT_PARAM_SPECS: readonly ParamSpec[] = [
     min: 1,
     max: 10000,
     log: true,
+  },
+  {
+    name: 'relativeAccuracy',
+    kind: 'bool',
+    label: 'relative accuracy (extra runs)',
+    help: 'Also trains every method, and plain cross-entropy, on a class-balanced training set of the same size drawn from rows the imbalanced one left out, and reports accuracy ÷ max(the two balanced accuracies): how close a method gets to what balanced data would give (Zhang et al. 2023). Needs data with enough rows per class outside the test split, e.g. a long tail built from a balanced dataset.',
+    default: false,
+    citation: 'Zhang, Kang, Hooi, Yan & Feng 2023, Deep Long-Tailed Learning: A Survey, IEEE TPAMI 45(9), §5.1 (relative accuracy)',
   },
 ];
 

@@ -22,7 +22,7 @@ import { applyThreshold, chooseThreshold, logitAdjustScores, type ThresholdObjec
 import { METHODS, methodLabel, type MethodSpec } from './methods';
 import { metricSpread, summarizeClassification, type MeanStd, type MetricSummary, type SpreadMetric } from './metrics';
 import { createRng } from './random';
-import { methodData, prepareExperiment, splitCount, toOriginalUnits, type LoadedData, type PreparedExperiment } from './protocol';
+import { balancedReference, methodData, prepareExperiment, splitCount, toOriginalUnits, type LoadedData, type PreparedExperiment } from './protocol';
 import { trainClassifier, type AbortSignalLike, type EpochEvent, type TrainedClassifier, type TrainOptions } from './training/train';
 import { batchedOn, groupable as groupableLoss, trainClassifierGroup, type GroupOutcome } from './training/trainGroup';
 import { countClasses, type Labels, type Matrix } from './types';
@@ -77,6 +77,12 @@ export interface MethodResult {
   trainedOn?: string;
   /** The source rows of the test split, in the order of `testY` (absent for the leaky protocol, whose test rows are resampled ones). */
   testRows?: Int32Array;
+  /**
+   * Relative accuracy (split.relativeAccuracy; split 0): accuracy ÷ max(accuracy of plain
+   * cross-entropy and of this method, both trained on a size-matched class-balanced training set),
+   * or why it could not be computed.
+   */
+  relativeAccuracy?: { value: number; balancedVanilla: number; balancedMethod: number; trainRows: number } | { error: string };
   /**
    * How the first training run was shared (runMethodGroup): `batchedWith` lists the methods whose
    * models trained in the same batched computation (WebGL/WebGPU), `sharedWith` those that used
@@ -557,11 +563,43 @@ export async function runMethodsOverSplits(
       splits.get(i)!.push({ splitIndex: s, metrics: result.metrics!, predictions: { testY: result.testY, testScores: result.testScores } });
     });
   }
+  const finished = indices.filter((i) => !done.has(i) && first.has(i));
+  if (config.split.relativeAccuracy && finished.length > 0) await addRelativeAccuracy(prepare(0), finished, first, opts);
   return indices.map((i) => {
     const failure = done.get(i);
     if (failure) return failure;
     const result = first.get(i)!;
     return count === 1 ? result : { ...result, splits: splits.get(i)!, spread: metricSpread(splits.get(i)!.map((x) => x.metrics)) };
+  });
+}
+
+/**
+ * Relative accuracy A_t / max(A_v, A_b) of each finished method on split 0 (Zhang et al. 2023,
+ * §5.1): A_v is plain cross-entropy and A_b the method itself, both trained on the size-matched
+ * balanced training set of `balancedReference` (the extra runs, grouped and shared like any
+ * others; no progress events). Written into each result; a reference that cannot be built or a
+ * method that fails on it is reported on the result, not thrown.
+ */
+async function addRelativeAccuracy(prep: PreparedExperiment, indices: number[], results: Map<number, MethodResult>, opts: RunGroupOptions): Promise<void> {
+  let reference: PreparedExperiment;
+  try {
+    reference = balancedReference(prep);
+  } catch (err) {
+    if (!(err instanceof DataError)) throw err;
+    for (const i of indices) results.get(i)!.relativeAccuracy = { error: err.message };
+    return;
+  }
+  const vanilla = prep.config.methods.length;
+  const withVanilla: PreparedExperiment = { ...reference, config: { ...reference.config, methods: [...reference.config.methods, { id: 'none', params: {} } as MethodSpec] } };
+  const balanced = await runMethodGroup(withVanilla, [...indices, vanilla], { signal: opts.signal, now: opts.now, gridResolution: 0, groupMode: opts.groupMode });
+  const av = balanced[balanced.length - 1].metrics?.accuracy;
+  indices.forEach((i, k) => {
+    const ab = balanced[k].metrics?.accuracy;
+    const at = results.get(i)!.metrics!.accuracy;
+    results.get(i)!.relativeAccuracy =
+      av === undefined || ab === undefined
+        ? { error: `The balanced reference run failed: ${(av === undefined ? balanced[balanced.length - 1] : balanced[k]).error?.message ?? 'no metrics'}` }
+        : { value: at / Math.max(av, ab), balancedVanilla: av, balancedMethod: ab, trainRows: reference.train.y.length };
   });
 }
 

@@ -124,6 +124,12 @@ export function prepareExperiment(config: ExperimentConfig, data?: LoadedData | 
   const count = splitCount(config);
   if (!Number.isInteger(splitIndex) || splitIndex < 0 || splitIndex >= count) throw new ConfigError(`split index must be in 0..${count - 1}. Got ${splitIndex} instead.`);
   const split = splitRows(config, source.y, nClasses, splitIndex, source.classNames, source.fixedTest);
+  return prepareFromSplit(config, source, split, splitIndex, count);
+}
+
+/** Fits preprocessing on the training rows of `split` and encodes the three parts of `source`. */
+function prepareFromSplit(config: ExperimentConfig, source: Source, split: SplitIndices, splitIndex: number, count: number): PreparedExperiment {
+  const nClasses = source.classNames.length;
   const encoded = source.features(split.train, [split.train, split.validation, split.test], 'one-hot');
   const yOf = (idx: Int32Array) => Int32Array.from(idx, (i) => source.y[i]);
   const [trainX, validationX, testX] = encoded.parts;
@@ -156,6 +162,37 @@ export function prepareExperiment(config: ExperimentConfig, data?: LoadedData | 
     trainCounts,
     minorityClass,
   };
+}
+
+/**
+ * The reference experiment of relative accuracy (Zhang et al. 2023, §5.1): a class-balanced
+ * training set of the same size as `prep`'s imbalanced one — ⌈n / C⌉ rows of every class — drawn
+ * (seeded) from the rows `prep` does not test or validate on, including rows the long-tail builder
+ * left out; the same validation and test rows; preprocessing fitted on the balanced rows.
+ * @throws DataError naming the class with too few such rows, and what to do.
+ * @see Zhang, Kang, Hooi, Yan & Feng 2023, Deep Long-Tailed Learning: A Survey, IEEE TPAMI 45(9)
+ */
+export function balancedReference(prep: PreparedExperiment): PreparedExperiment {
+  const base = prep.source.base?.source ?? prep.source;
+  const toBase = (rows: Int32Array) => (prep.source.base ? Int32Array.from(rows, (r) => prep.source.base!.rows[r]) : rows);
+  const validation = toBase(prep.split.validation);
+  const test = toBase(prep.split.test);
+  const held = new Uint8Array(base.y.length);
+  for (const r of validation) held[r] = 1;
+  for (const r of test) held[r] = 1;
+  const C = prep.nClasses;
+  const perClass = Math.ceil(prep.train.y.length / C);
+  const pools: number[][] = Array.from({ length: C }, () => []);
+  for (let r = 0; r < base.y.length; r++) if (!held[r]) pools[base.y[r]].push(r);
+  const short = pools.findIndex((p) => p.length < perClass);
+  if (short >= 0) {
+    throw new DataError(
+      `Relative accuracy needs a balanced training set as large as the imbalanced one (${prep.train.y.length} rows): ${perClass} rows of every class outside the test and validation rows, and class '${base.classNames[short]}' has only ${pools[short].length}. Build the long tail from a balanced dataset (the long-tail builder keeps the rows it leaves out), or switch relative accuracy off. Got ${pools[short].length} rows of '${base.classNames[short]}' instead.`,
+    );
+  }
+  const rng = createRng(prep.config.seed).fork('balanced-reference');
+  const train = Int32Array.from(pools.flatMap((p) => rng.shuffle(p.slice()).slice(0, perClass))).sort();
+  return prepareFromSplit(prep.config, base, { train, validation, test }, 0, 1);
 }
 
 /**

@@ -91,5 +91,6 @@ export function longTailSource(source: Source, spec: NonNullable<LoadedDatasetCo
     notes: [...source.notes, `Long-tail builder: ${lt.train.length} training rows (${spec.profile}, factor ${spec.imbalanceFactor}), ${lt.test.length} balanced test rows.`],
     features: (fitRows, parts, mode) => source.features(map(fitRows), parts.map(map), mode),
     example: (row) => source.example(rows[row]),
+    base: { source, rows },
   };
 }

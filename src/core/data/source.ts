@@ -46,6 +46,11 @@ export interface Source {
   features(fitRows: Int32Array, rows: Int32Array[], mode: 'one-hot' | 'codes'): EncodedParts;
   /** Tables: missing cells of each feature column among `rows` (what imputation will fill), and how they are filled. */
   missingIn?(rows: Int32Array): { column: string; count: number; strategy: 'median' | 'most frequent' }[];
+  /**
+   * Set when this source is a view of a larger one (the long-tail builder keeps some rows of its
+   * input): the input and, for each row here, its row there. The rows left out stay reachable.
+   */
+  base?: { source: Source; rows: Int32Array };
   /** Row `row` as a person would look at it: the image, or the row's cells as loaded (to show examples, e.g. of a confusion cell). */
   example(row: number): ExampleView;
 }

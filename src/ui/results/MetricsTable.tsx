@@ -24,6 +24,23 @@ function cell(m: MethodRunState, key: SpreadMetric & keyof MetricSummary): strin
   return fmt(r.metrics[key] as number);
 }
 
+/** A method's relative accuracy, with the two balanced references it is relative to. */
+function RelativeCell({ r }: { r: NonNullable<MethodRunState['result']>['relativeAccuracy'] }) {
+  if (!r) return <td data-metric="relativeAccuracy">…</td>;
+  if ('error' in r) {
+    return (
+      <td data-metric="relativeAccuracy" title={r.error}>
+        —
+      </td>
+    );
+  }
+  return (
+    <td data-metric="relativeAccuracy" data-value={String(r.value)} title={`balanced training set of ${r.trainRows} rows: cross-entropy ${fmt(r.balancedVanilla)}, this method ${fmt(r.balancedMethod)}`}>
+      {fmt(r.value)}
+    </td>
+  );
+}
+
 /** Test-split metrics per method (computed in the core; this only formats them). */
 export function MetricsTable() {
   const methods = useLabDeferred((s) => s.run.methods);
@@ -31,6 +48,8 @@ export function MetricsTable() {
   const protocol = useLabDeferred((s) => s.run.config?.split.protocol);
   const ref = useRef<HTMLDivElement>(null);
   if (!methods.length) return null;
+  const relative = methods.some((m) => m.result?.relativeAccuracy);
+  const relativeError = methods.map((m) => m.result?.relativeAccuracy).find((r): r is { error: string } => !!r && 'error' in r)?.error;
   return (
     <section className="result-block" aria-labelledby="metrics-h">
       <h3 id="metrics-h">{splits > 1 ? `Metrics on the test splits: mean ± std over ${splits} ${protocol === 'cross-validation' ? 'folds' : 'repeats'}` : 'Metrics on the test split'}</h3>
@@ -43,6 +62,11 @@ export function MetricsTable() {
                 {c.label}
               </th>
             ))}
+            {relative && (
+              <th title="Accuracy ÷ max(accuracy of plain cross-entropy and of the method, both trained on a class-balanced training set of the same size): 1 = as good as balanced data would make it (Zhang et al. 2023). Split 1.">
+                relative acc.
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -56,10 +80,16 @@ export function MetricsTable() {
                   {cell(m, c.key)}
                 </td>
               ))}
+              {relative && <RelativeCell r={m.result?.relativeAccuracy} />}
             </tr>
           ))}
         </tbody>
       </table>
+      {relativeError && (
+        <p className="hint" data-testid="relative-accuracy-error">
+          Relative accuracy: {relativeError}
+        </p>
+      )}
       <ExportButtons
         name="metrics"
         target={ref}

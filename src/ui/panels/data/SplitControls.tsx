@@ -21,7 +21,8 @@ export function SplitControls() {
   const errors = useLab((s) => s.fieldErrors);
   const setParam = useLab((s) => s.setParam);
   const fixedTest = useLab((s) => fixedTestReason(isLoadedDataset(s.config.dataset) && Boolean(s.config.dataset.longTail), s.data.loaded?.kind === 'images' && Boolean(s.data.loaded.test)));
-  const names: (keyof SplitConfig)[] = ['protocol', ...(fixedTest ? (['validation', 'repeats'] as const) : RELEVANT[split.protocol])];
+  // Relative accuracy is an extra run on any protocol (it needs spare rows of every class; see its help).
+  const names: (keyof SplitConfig)[] = ['protocol', ...(fixedTest ? (['validation', 'repeats'] as const) : RELEVANT[split.protocol]), 'relativeAccuracy'];
   return (
     <fieldset className="split-controls" data-testid="evaluation-controls">
       <legend>Evaluation</legend>
