@@ -139,6 +139,12 @@ describe('evaluation views', () => {
     await lab.page.getByTestId('significance').waitFor();
     for (const i of [1, 2]) expect(await lab.page.getByTestId(`significance-${i}`).getAttribute('data-significant')).toMatch(/^(true|false)$/);
     expect(await lab.page.getByTestId('significance-1').textContent()).toMatch(/vs No rebalancing.*[+-]\d\.\d{3}/);
+    // Per-split tables show mean ± std over the three splits.
+    await openView(lab, 'head-to-tail');
+    expect(await lab.page.getByTestId('shot-table').locator('th').nth(1).textContent()).toMatch(/mean ± std over 3 splits/);
+    expect(await lab.page.getByTestId('shot-row-0').locator('td').nth(1).textContent()).toMatch(/^\d\.\d{3} ± \d\.\d{3}$/);
+    await openView(lab, 'calibration');
+    expect(await lab.page.getByTestId('ece-0').locator('td').nth(1).textContent()).toMatch(/^\d\.\d{3} ± \d\.\d{3}$/);
     // Another metric, other paired differences.
     const before = await lab.page.getByTestId('significance-1').textContent();
     await lab.page.getByTestId('significance-metric').selectOption('gmean');

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { parseConfig, type ExperimentConfig } from '../core/config';
+import { headToTail } from '../core/evaluation';
 import { prepareExperiment, runMethodsOverSplits } from '../core/experiment';
 import type { WorkerMethodResult } from '../../workers/labApi';
 import { createLabStore } from './store';
@@ -49,7 +50,9 @@ describe('evaluation views (state)', () => {
     expect(roc.iso!.best).toBeDefined();
     expect(selectPr(s)!.series).toHaveLength(3);
     expect(selectHeadToTail(s)!.methods).toHaveLength(3);
-    expect(selectCalibration(s)).toHaveLength(3);
+    expect(selectCalibration(s)!.series).toHaveLength(3);
+    expect(selectCalibration(s)!.spread).toBeNull();
+    expect(selectHeadToTail(s)!.spread).toBeNull();
     expect(selectRanking(s)!.methods).toHaveLength(3);
     expect(selectSignificance(s)).toBeNull();
     // At threshold 0.5 the explorer reproduces the argmax confusion matrix of the method.
@@ -81,5 +84,15 @@ describe('evaluation views (state)', () => {
     const diffs = m[1].result!.splits!.map((s, k) => s.metrics.balancedAccuracy - m[0].result!.splits![k].metrics.balancedAccuracy);
     expect(sig.rows[0].meanDifference).toBeCloseTo(diffs.reduce((a, b) => a + b, 0) / 3, 12);
     expect(sig.rows[0].tTest!.df).toBe(2);
+    // Per-split views: the head → tail and calibration tables aggregate the three splits.
+    const h2t = selectHeadToTail(store.getState())!;
+    expect(h2t.spread!.splits).toBe(3);
+    const cal = selectCalibration(store.getState())!;
+    expect(cal.spread!.ece.get(0)!.n).toBe(3);
+    // Split 1's calibration is the diagram's; the table's mean includes it.
+    expect(cal.series[0].ece).toBeGreaterThanOrEqual(0);
+    const trainCounts = store.getState().run.data!.trainCounts;
+    const perSplit = m[1].result!.splits!.map((sp) => headToTail(trainCounts, [{ index: 1, label: 'x', yTrue: sp.predictions.testY, scores: sp.predictions.testScores }], 2, h2t.thresholds).methods[0].many!);
+    expect(h2t.spread!.many.get(1)!.mean).toBeCloseTo(perSplit.reduce((a, b) => a + b, 0) / 3, 12);
   });
 });

@@ -20,7 +20,7 @@ import {
   type RankedMetric,
   type ScoredMethod,
 } from '../core/evaluation';
-import type { SpreadMetric } from '../core/metrics';
+import { meanStd, type MeanStd, type SpreadMetric } from '../core/metrics';
 import type { ExampleView, Source } from '../core/data/source';
 import { buildSource } from '../core/protocol';
 import { sweepView } from '../core/sweep/sweepGrid';
@@ -84,13 +84,43 @@ export const selectRoc = (s: LabState) => rocOf(selectEvaluationContext(s), s.ev
 const prOf = memo((ctx: EvaluationContext | null) => (ctx ? prView(ctx.methods, ctx.nClasses, ctx.positiveClass) : null));
 export const selectPr = (s: LabState) => prOf(selectEvaluationContext(s));
 
-const headToTailOf = memo((ctx: EvaluationContext | null, thresholds: LabState['evaluation']['shotThresholds']) =>
-  ctx ? headToTail(ctx.trainCounts, ctx.methods, ctx.nClasses, thresholds ?? undefined) : null,
-);
-export const selectHeadToTail = (s: LabState) => headToTailOf(selectEvaluationContext(s), s.evaluation.shotThresholds);
+/**
+ * Each finished method's held-out predictions split by split (repeated protocols), as scored
+ * methods: what the per-split views aggregate into mean ± std. Empty with a single split.
+ */
+const splitMethodsOf = memo((run: RunState): ScoredMethod[][] => {
+  const done = run.methods.filter((m) => m.status === 'done' && m.result?.splits && m.result.splits.length >= 2);
+  if (done.length === 0) return [];
+  const count = Math.min(...done.map((m) => m.result!.splits!.length));
+  return Array.from({ length: count }, (_, k) => done.map((m) => ({ index: m.index, label: m.label, yTrue: m.result!.splits![k].predictions.testY, scores: m.result!.splits![k].predictions.testScores })));
+});
 
-const calibrationOf = memo((ctx: EvaluationContext | null) => (ctx ? calibrationView(ctx.methods, ctx.nClasses, ctx.trainCounts) : null));
-export const selectCalibration = (s: LabState) => calibrationOf(selectEvaluationContext(s));
+/** mean ± std over the splits of one number per method and split (NaN / null skipped). */
+function spreadOver<T>(perSplit: T[][], pick: (x: T) => number | null, indexOf: (x: T) => number): Map<number, MeanStd> {
+  const values = new Map<number, number[]>();
+  for (const split of perSplit) for (const x of split) values.set(indexOf(x), [...(values.get(indexOf(x)) ?? []), pick(x) ?? NaN]);
+  return new Map([...values].map(([i, v]) => [i, meanStd(v)]));
+}
+
+const headToTailOf = memo((ctx: EvaluationContext | null, thresholds: LabState['evaluation']['shotThresholds'], perSplit: ScoredMethod[][]) => {
+  if (!ctx) return null;
+  const view = headToTail(ctx.trainCounts, ctx.methods, ctx.nClasses, thresholds ?? undefined);
+  if (perSplit.length < 2) return { ...view, spread: null };
+  // Every split grouped with the same thresholds (split 0's), so the groups hold the same classes.
+  const views = perSplit.map((methods) => headToTail(ctx.trainCounts, methods, ctx.nClasses, view.thresholds).methods);
+  const by = (pick: (m: (typeof views)[number][number]) => number | null) => spreadOver(views, pick, (m) => m.index);
+  return { ...view, spread: { splits: perSplit.length, many: by((m) => m.many), medium: by((m) => m.medium), few: by((m) => m.few), gap: by((m) => m.gap) } };
+});
+export const selectHeadToTail = (s: LabState) => headToTailOf(selectEvaluationContext(s), s.evaluation.shotThresholds, splitMethodsOf(s.run));
+
+const calibrationOf = memo((ctx: EvaluationContext | null, perSplit: ScoredMethod[][]) => {
+  if (!ctx) return null;
+  const series = calibrationView(ctx.methods, ctx.nClasses, ctx.trainCounts);
+  if (perSplit.length < 2) return { series, spread: null };
+  const views = perSplit.map((methods) => calibrationView(methods, ctx.nClasses, ctx.trainCounts));
+  return { series, spread: { splits: perSplit.length, ece: spreadOver(views, (c) => c.ece, (c) => c.index), corrected: spreadOver(views, (c) => c.corrected.ece, (c) => c.index) } };
+});
+export const selectCalibration = (s: LabState) => calibrationOf(selectEvaluationContext(s), splitMethodsOf(s.run));
 
 /** The metric a method is ranked by: its mean over splits when the protocol has several. */
 function metricValue(m: RunState['methods'][number], k: SpreadMetric): number {

@@ -11,10 +11,16 @@ import { useLabDeferred } from '../../storeContext';
  * each method, before and after prior correction (dividing by the training class priors).
  */
 export function CalibrationView() {
-  const series = useLabDeferred(selectCalibration);
+  const view = useLabDeferred(selectCalibration);
   const [corrected, setCorrected] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  if (!series) return null;
+  if (!view) return null;
+  const { series, spread } = view;
+  // With several splits the table shows mean ± std over them; the diagram is split 1's.
+  const ece = (index: number, value: number, which: 'ece' | 'corrected') => {
+    const s = spread?.[which].get(index);
+    return s ? `${fmt(s.mean)} ± ${fmt(s.std)}` : fmt(value);
+  };
   return (
     <section className="result-block" aria-labelledby="cal-h" data-testid="calibration">
       <h3 id="cal-h">Calibration</h3>
@@ -53,7 +59,7 @@ export function CalibrationView() {
         <thead>
           <tr>
             <th>method</th>
-            <th title="Expected calibration error, 15 equal-width bins">ECE</th>
+            <th title="Expected calibration error, 15 equal-width bins">ECE{spread ? ` (mean ± std over ${spread.splits} splits)` : ''}</th>
             <th>ECE after prior correction</th>
           </tr>
         </thead>
@@ -63,8 +69,8 @@ export function CalibrationView() {
               <td>
                 <span className="swatch" style={{ background: methodColor(s.index) }} /> {s.label}
               </td>
-              <td data-value={String(s.ece)}>{fmt(s.ece)}</td>
-              <td data-value={String(s.corrected.ece)}>{fmt(s.corrected.ece)}</td>
+              <td data-value={String(spread?.ece.get(s.index)?.mean ?? s.ece)}>{ece(s.index, s.ece, 'ece')}</td>
+              <td data-value={String(spread?.corrected.get(s.index)?.mean ?? s.corrected.ece)}>{ece(s.index, s.corrected.ece, 'corrected')}</td>
             </tr>
           ))}
         </tbody>

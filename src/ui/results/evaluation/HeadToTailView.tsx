@@ -21,6 +21,11 @@ export function HeadToTailView() {
   const error = useLab((s) => s.evaluationError);
   if (!ctx || !view) return null;
   const { thresholds } = view;
+  // With several splits the table shows mean ± std over them; the bars are split 1's.
+  const cell = (index: number, value: number | null, key: 'many' | 'medium' | 'few' | 'gap') => {
+    const s = view.spread?.[key].get(index);
+    return s && s.n > 0 ? `${fmt(s.mean)} ± ${fmt(s.std)}` : fmt(value);
+  };
   const setThreshold = (key: 'many' | 'few', raw: string) => {
     const value = Number(raw);
     if (raw === '' || !Number.isFinite(value)) return;
@@ -80,7 +85,7 @@ export function HeadToTailView() {
         <thead>
           <tr>
             <th>method</th>
-            <th title="Accuracy over the test rows of many-shot classes">many</th>
+            <th title="Accuracy over the test rows of many-shot classes">many{view.spread ? ` (mean ± std over ${view.spread.splits} splits)` : ''}</th>
             <th>medium</th>
             <th>few</th>
             <th title="many-shot minus few-shot accuracy: how much the tail is sacrificed">head − tail gap</th>
@@ -92,10 +97,10 @@ export function HeadToTailView() {
               <td>
                 <span className="swatch" style={{ background: methodColor(m.index) }} /> {m.label}
               </td>
-              <td data-value={String(m.many)}>{fmt(m.many)}</td>
-              <td data-value={String(m.medium)}>{fmt(m.medium)}</td>
-              <td data-value={String(m.few)}>{fmt(m.few)}</td>
-              <td data-value={String(m.gap)}>{fmt(m.gap)}</td>
+              <td data-value={String(view.spread?.many.get(m.index)?.mean ?? m.many)}>{cell(m.index, m.many, 'many')}</td>
+              <td data-value={String(view.spread?.medium.get(m.index)?.mean ?? m.medium)}>{cell(m.index, m.medium, 'medium')}</td>
+              <td data-value={String(view.spread?.few.get(m.index)?.mean ?? m.few)}>{cell(m.index, m.few, 'few')}</td>
+              <td data-value={String(view.spread?.gap.get(m.index)?.mean ?? m.gap)}>{cell(m.index, m.gap, 'gap')}</td>
             </tr>
           ))}
         </tbody>
