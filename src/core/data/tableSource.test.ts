@@ -77,7 +77,7 @@ describe('tables in the protocol', () => {
   it('cross-validation runs every fold and reports mean ± std', async () => {
     const data = await load('breast-cancer-wisconsin-diagnostic.csv');
     const cfg = config('breast-cancer-wisconsin-diagnostic', {
-      split: { protocol: 'cross-validation', folds: 3, repeats: 1, validation: 0.2, test: 0.3, testPerClass: 20 },
+      split: { protocol: 'cross-validation', folds: 3, repeats: 1, validation: 0.2, test: 0.3, testPerClass: 20, relativeAccuracy: false },
       methods: [{ id: 'none', params: {} }],
       model: { ...defaultConfig().model, epochs: 3 },
     });
