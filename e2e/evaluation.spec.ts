@@ -36,6 +36,7 @@ describe('evaluation views', () => {
     for (const [tab] of VIEWS) await openView(lab, tab);
     await openView(lab, 'roc');
     expect(await lab.page.getByTestId('roc-on-hull').textContent()).toMatch(/^On the hull: .+\./);
+    expect(await lab.page.getByTestId('roc-hull-stretches').textContent()).toMatch(/^Along the hull: .+ (at|from) FPR \d\.\d\d/);
     // Every AUC in the ROC view equals the metrics table's (both from the same test scores).
     const m = await lab.metrics();
     for (let i = 0; i < 3; i++) expect(Number(await lab.page.getByTestId(`roc-auc-${i}`).getAttribute('data-value'))).toBeCloseTo(m[i].rocAuc, 9);

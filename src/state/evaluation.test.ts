@@ -48,6 +48,12 @@ describe('evaluation views (state)', () => {
     expect(selectRoc(store.getState())).toBe(roc);
     roc.series.forEach((series, k) => expect(series.auc).toBeCloseTo(s.run.methods[k].result!.metrics!.rocAuc, 12));
     expect(roc.iso!.best).toBeDefined();
+    // The stretches name exactly the methods on the hull, in increasing FPR.
+    expect(new Set(roc.hullStretches.map((h) => h.method))).toEqual(new Set(roc.onHull));
+    roc.hullStretches.forEach((h, k) => {
+      expect(h.to).toBeGreaterThanOrEqual(h.from);
+      if (k > 0) expect(h.from).toBeGreaterThanOrEqual(roc.hullStretches[k - 1].to);
+    });
     expect(selectPr(s)!.series).toHaveLength(3);
     expect(selectHeadToTail(s)!.methods).toHaveLength(3);
     expect(selectCalibration(s)!.series).toHaveLength(3);

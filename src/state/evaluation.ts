@@ -76,8 +76,23 @@ const rocOf = memo((ctx: EvaluationContext | null, costRatio: number, prior: num
   const prevalence = positives / y.length;
   const p = prior ?? prevalence;
   const iso = p > 0 && p < 1 ? isoPerformance(view.hull, costRatio, p) : null;
-  return { ...view, operating, prevalence, prior: p, iso };
+  return { ...view, operating, hullStretches: hullStretches(view.hull), prevalence, prior: p, iso };
 });
+
+/**
+ * Where each method is on the hull: consecutive hull vertices of one method as one stretch of
+ * FPR (the range of false-positive rates over which that method is the one to use).
+ */
+function hullStretches(hull: readonly { fpr: number; method: number | null; label: string | null }[]): { method: number; label: string; from: number; to: number }[] {
+  const out: { method: number; label: string; from: number; to: number }[] = [];
+  for (const v of hull) {
+    if (v.method === null) continue;
+    const last = out.at(-1);
+    if (last && last.method === v.method) last.to = v.fpr;
+    else out.push({ method: v.method, label: v.label ?? '', from: v.fpr, to: v.fpr });
+  }
+  return out;
+}
 
 export const selectRoc = (s: LabState) => rocOf(selectEvaluationContext(s), s.evaluation.costRatio, s.evaluation.prior);
 

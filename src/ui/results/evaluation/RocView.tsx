@@ -63,6 +63,12 @@ export function RocView() {
           On the hull: {roc.onHull.length ? roc.onHull.map(labelOf).join(', ') : 'no method (the diagonal is as good)'}.
           {roc.series.some((s) => !onHull.has(s.index)) && <> Dominated: {roc.series.filter((s) => !onHull.has(s.index)).map((s) => s.label).join(', ')}.</>}
         </li>
+        {roc.hullStretches.length > 0 && (
+          <li data-testid="roc-hull-stretches">
+            Along the hull:{' '}
+            {roc.hullStretches.map((h) => (h.from === h.to ? `${h.label} at FPR ${fmt(h.from, 2)}` : `${h.label} from FPR ${fmt(h.from, 2)} to ${fmt(h.to, 2)}`)).join(', then ')}.
+          </li>
+        )}
         {best && (
           <li data-testid="roc-best">
             With a false negative costing {fmt(costRatio, 2)}× a false positive and a prior of {fmt(roc.prior)} for {positive}, the best operating point is{' '}
