@@ -24,7 +24,8 @@ const store = createLabStore({ runner: runComparison, sweeper: runSweep, preview
 const syncUrl = () => {
   const { config, backendRequest } = store.getState();
   const next = encodeConfig(config, backendRequest);
-  if (next !== location.search) history.replaceState(null, '', next);
+  // The hash names the page (#metric-lab): keep it.
+  if (next !== location.search) history.replaceState(null, '', next + location.hash);
 };
 syncUrl();
 store.subscribe((s, prev) => {

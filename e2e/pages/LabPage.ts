@@ -41,9 +41,10 @@ export class LabPage {
     await this.page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
   }
 
-  async open(query = '') {
+  /** Opens the app at `query` (search and/or hash) and waits for `ready` (the workbench's scatter by default). */
+  async open(query = '', ready = 'data-scatter') {
     await this.page.goto(new URL(query, this.baseUrl).href);
-    await this.page.getByTestId('data-scatter').waitFor();
+    await this.page.getByTestId(ready).waitFor();
   }
 
   url() {

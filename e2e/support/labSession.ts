@@ -7,7 +7,7 @@ import { LabPage } from '../pages/LabPage';
 import { launch, type Browser } from './browser';
 
 export interface LabSession {
-  open(query?: string, opts?: { observeLongTasks?: boolean }): Promise<LabPage>;
+  open(query?: string, opts?: { observeLongTasks?: boolean; ready?: string }): Promise<LabPage>;
   readonly pages: LabPage[];
   readonly baseUrl: string;
 }
@@ -29,7 +29,7 @@ export function useLabSession(extraArgs: string[] = []): LabSession {
       const lab = new LabPage(await browser.context.newPage(), baseUrl);
       pages.push(lab);
       if (opts.observeLongTasks) await lab.observeLongTasks();
-      await lab.open(query);
+      await lab.open(query, opts.ready);
       return lab;
     },
   };

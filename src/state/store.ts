@@ -22,6 +22,7 @@ import type { LoadedData } from '../core/data/loadedSource';
 import { createDataActions, initialDataState } from './dataSlice';
 import { runCallbacks } from './runCallbacks';
 import { checkEvaluationPatch, DEFAULT_EVALUATION } from './evaluationOptions';
+import { checkMetricLab, DEFAULT_METRIC_LAB } from './metricLab';
 
 const SPECS: Record<ParamGroup, readonly ParamSpec[]> = { dataset: DATASET_PARAM_SPECS, split: SPLIT_PARAM_SPECS, model: MODEL_PARAM_SPECS };
 
@@ -133,6 +134,8 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
       evaluation: DEFAULT_EVALUATION,
       evaluationError: null,
       sweep: idleSweep(),
+      metricLab: DEFAULT_METRIC_LAB,
+      metricLabError: null,
       ...dataActions,
 
       setParam(group, name, raw) {
@@ -288,6 +291,17 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
         sweepHandle?.cancel();
         sweepHandle = null;
         set({ sweep: { ...get().sweep, status: 'cancelled' } });
+      },
+
+      setMetricLab(patch) {
+        const next = { ...get().metricLab, ...patch };
+        try {
+          checkMetricLab(next);
+        } catch (e) {
+          set({ metricLabError: e instanceof Error ? e.message : String(e) });
+          return;
+        }
+        set({ metricLab: next, metricLabError: null });
       },
 
       setEvaluation(patch) {

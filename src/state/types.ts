@@ -1,6 +1,7 @@
 import type { ColumnChoice, ExperimentConfig, LoadedDatasetConfig } from '../core/config';
 import type { LoadedData } from '../core/data/loadedSource';
 import type { EvaluationOptions } from './evaluationOptions';
+import type { MetricLabSettings } from './metricLab';
 import type { Table } from '../core/data/table/table';
 import type { ImageSet } from '../core/data/images/imageSet';
 import type { MethodId } from '../core/methods';
@@ -140,6 +141,9 @@ export interface LabState {
   evaluation: EvaluationOptions;
   evaluationError: string | null;
   sweep: SweepState;
+  /** The metric lab's settings (state/metricLab.ts) and the last refused value's message. */
+  metricLab: MetricLabSettings;
+  metricLabError: string | null;
 
   setParam(group: ParamGroup, name: string, raw: unknown): void;
   /** Replaces the whole experiment with a ready-made one (core/presets.ts), loading its dataset. */
@@ -173,4 +177,5 @@ export interface LabState {
   /** Runs the SMOTE paper's sweep on the current (two-class) data with the current model. */
   startSweep(grid: SweepGrid): void;
   cancelSweep(): void;
+  setMetricLab(patch: Partial<MetricLabSettings>): void;
 }

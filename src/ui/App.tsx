@@ -9,6 +9,19 @@ import { useLab, useLabDeferred } from './storeContext';
 
 const loadResults = () => import('./results/Results');
 const Results = lazy(loadResults);
+const MetricLabPage = lazy(() => import('./metricLab/MetricLabPage'));
+
+/** The page the address names: `#metric-lab` opens the metric lab, anything else the workbench. */
+function usePage(): 'workbench' | 'metric-lab' {
+  const read = (): 'workbench' | 'metric-lab' => (location.hash === '#metric-lab' ? 'metric-lab' : 'workbench');
+  const [page, setPage] = useState(read);
+  useEffect(() => {
+    const onHash = () => setPage(read());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  return page;
+}
 
 function CopyLink() {
   const [copied, setCopied] = useState(false);
@@ -30,6 +43,7 @@ function CopyLink() {
 
 export function App() {
   const urlError = useLab((s) => s.urlError);
+  const page = usePage();
   // Deferred: the first mount of the charts is time-sliced instead of one long task.
   const hasRun = useLabDeferred((s) => s.run.methods.length > 0);
   useEffect(() => {
@@ -42,6 +56,14 @@ export function App() {
       <header>
         <h1>Imbalance Lab</h1>
         <p className="tagline">Compare rebalancing methods side by side. Everything runs in your browser; no data leaves it.</p>
+        <nav className="pages" aria-label="Pages">
+          <a href="#workbench" data-testid="nav-workbench" aria-current={page === 'workbench' ? 'page' : undefined}>
+            Workbench
+          </a>
+          <a href="#metric-lab" data-testid="nav-metric-lab" aria-current={page === 'metric-lab' ? 'page' : undefined}>
+            Metric lab
+          </a>
+        </nav>
         <CopyLink />
       </header>
       {urlError && (
@@ -49,23 +71,29 @@ export function App() {
           The link could not be read, so the default experiment is shown instead: {urlError}
         </div>
       )}
-      <div className="layout">
-        <aside className="controls">
-          <DataPanel />
-          <MethodsPanel />
-          <ModelPanel />
-        </aside>
-        <main className="results">
-          <RunBar />
-          <ResamplingPanel />
-          <SweepPanel />
-          {hasRun && (
-            <Suspense fallback={<p className="hint">Loading charts…</p>}>
-              <Results />
-            </Suspense>
-          )}
-        </main>
-      </div>
+      {page === 'metric-lab' ? (
+        <Suspense fallback={<p className="hint">Loading the metric lab…</p>}>
+          <MetricLabPage />
+        </Suspense>
+      ) : (
+        <div className="layout">
+          <aside className="controls">
+            <DataPanel />
+            <MethodsPanel />
+            <ModelPanel />
+          </aside>
+          <main className="results">
+            <RunBar />
+            <ResamplingPanel />
+            <SweepPanel />
+            {hasRun && (
+              <Suspense fallback={<p className="hint">Loading charts…</p>}>
+                <Results />
+              </Suspense>
+            )}
+          </main>
+        </div>
+      )}
     </div>
   );
 }
