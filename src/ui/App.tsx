@@ -5,6 +5,7 @@ import { ModelPanel } from './panels/ModelPanel';
 import { SweepPanel } from './panels/SweepPanel';
 import { ResamplingPanel } from './panels/ResamplingPanel';
 import { RunBar } from './panels/RunBar';
+import { ShareButton } from './components/ShareDialog';
 import { useLab, useLabDeferred } from './storeContext';
 
 const loadResults = () => import('./results/Results');
@@ -21,24 +22,6 @@ function usePage(): 'workbench' | 'metric-lab' {
     return () => removeEventListener('hashchange', onHash);
   }, []);
   return page;
-}
-
-function CopyLink() {
-  const [copied, setCopied] = useState(false);
-  return (
-    <button
-      type="button"
-      title="The link holds the dataset, methods, model and seed: opening it reproduces this experiment."
-      onClick={() => {
-        void navigator.clipboard?.writeText(location.href).then(() => {
-          setCopied(true);
-          setTimeout(() => setCopied(false), 1500);
-        });
-      }}
-    >
-      {copied ? 'Link copied' : 'Copy link to this experiment'}
-    </button>
-  );
 }
 
 export function App() {
@@ -64,7 +47,7 @@ export function App() {
             Metric lab
           </a>
         </nav>
-        <CopyLink />
+        <ShareButton />
       </header>
       {urlError && (
         <div className="error-banner" role="alert" data-testid="url-error">
