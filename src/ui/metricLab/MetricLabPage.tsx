@@ -94,7 +94,8 @@ export default function MetricLabPage() {
       <fieldset className="lab-shown">
         <legend>drawn</legend>
         {LAB_METRICS.map((m) => (
-          <label key={m} style={{ color: COLORS[m] }}>
+          <label key={m}>
+            <span className="swatch" style={{ background: COLORS[m] }} />
             <input
               type="checkbox"
               data-testid={`lab-show-${m}`}

@@ -32,7 +32,9 @@ export function ConfusionMatrices() {
           const cm = m.result!.metrics!.confusion;
           return (
             <figure key={m.index} className="multiple" data-testid={`confusion-${m.index}`}>
-              <figcaption style={{ color: methodColor(m.index) }}>{m.label}</figcaption>
+              <figcaption>
+                <span className="swatch" style={{ background: methodColor(m.index) }} /> {m.label}
+              </figcaption>
               <table className="confusion">
                 <thead>
                   <tr>
@@ -55,7 +57,7 @@ export function ConfusionMatrices() {
                             className={selected?.method === m.index && selected.actual === i && selected.predicted === j ? 'cm-cell selected' : 'cm-cell'}
                             title={`List the ${v} test row${v === 1 ? '' : 's'} of class ${classNames[i]} predicted as ${classNames[j]}`}
                             onClick={() => setEvaluation({ cell: { method: m.index, actual: i, predicted: j } })}
-                            style={{ background: `rgba(${i === j ? '0,114,178' : '213,94,0'},${(0.08 + 0.7 * (v / total)).toFixed(3)})` }}
+                            style={{ background: `rgba(${i === j ? '0,114,178' : '213,94,0'},${(0.08 + 0.5 * (v / total)).toFixed(3)})` }}
                           >
                             {mode === 'rows' ? (row.some((x) => x > 0) ? (v / total).toFixed(2) : '—') : v}
                           </td>

@@ -34,8 +34,8 @@ export function DecisionRegions() {
       <div className="multiples">
         {withGrid.map((m) => (
           <figure key={m.index} className="multiple" data-testid={`regions-${m.index}`}>
-            <figcaption style={{ color: methodColor(m.index) }}>
-              {m.label}
+            <figcaption>
+              <span className="swatch" style={{ background: methodColor(m.index) }} /> {m.label}
               {m.result!.synthetic ? ` · ${m.result!.synthetic.X.length / 2} synthetic` : ''}
             </figcaption>
             <RegionCanvas result={m.result!} points={data.points} y={data.y} counts={data.counts} />

@@ -12,7 +12,9 @@ const LossChart = memo(function LossChart({ index }: { index: number }) {
   const color = methodColor(index);
   return (
     <figure className="multiple" data-testid={`loss-${index}`}>
-      <figcaption style={{ color }}>{label}</figcaption>
+      <figcaption>
+        <span className="swatch" style={{ background: color }} /> {label}
+      </figcaption>
       <LinePlot
         width={240}
         height={140}
