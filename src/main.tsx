@@ -6,6 +6,8 @@ import { benchmarkBackend, benchmarkComparison, benchmarkSmoteInWorker, createWo
 import { App } from './ui/App';
 import { StoreProvider } from './ui/storeContext';
 import { createDataLoader } from './workerClient/dataClient';
+import { idbArchive } from './persist/idbArchive';
+import { memoryArchive } from './state/runArchive';
 import './ui/styles.css';
 
 function readUrl() {
@@ -18,7 +20,7 @@ function readUrl() {
 }
 
 const fromUrl = readUrl();
-const store = createLabStore({ runner: runComparison, sweeper: runSweep, previewer: createWorkerPreviewer(), loader: createDataLoader(), initialConfig: fromUrl.config, backendRequest: fromUrl.backend, urlError: fromUrl.urlError });
+const store = createLabStore({ runner: runComparison, sweeper: runSweep, archive: typeof indexedDB === 'undefined' ? memoryArchive() : idbArchive(), previewer: createWorkerPreviewer(), loader: createDataLoader(), initialConfig: fromUrl.config, backendRequest: fromUrl.backend, urlError: fromUrl.urlError });
 
 // The URL always holds the current experiment (never its results).
 const syncUrl = () => {

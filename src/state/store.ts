@@ -23,6 +23,7 @@ import { createDataActions, initialDataState } from './dataSlice';
 import { runCallbacks } from './runCallbacks';
 import { checkEvaluationPatch, DEFAULT_EVALUATION } from './evaluationOptions';
 import { checkMetricLab, DEFAULT_METRIC_LAB } from './metricLab';
+import { snapshotOf, type RunArchive, type SavedRun } from './runArchive';
 
 const SPECS: Record<ParamGroup, readonly ParamSpec[]> = { dataset: DATASET_PARAM_SPECS, split: SPLIT_PARAM_SPECS, model: MODEL_PARAM_SPECS };
 
@@ -38,6 +39,8 @@ const noLoader: DataLoader = {
 
 export interface StoreOptions {
   runner: Runner;
+  /** Where finished runs are kept (IndexedDB in the app); none: nothing is saved. */
+  archive?: RunArchive;
   /** Runs the SMOTE paper's sweep (a worker pool in the app). */
   sweeper?: Sweeper;
   previewer?: Previewer;
@@ -47,6 +50,8 @@ export interface StoreOptions {
   backendRequest?: BackendRequest;
   urlError?: string | null;
 }
+
+const archiveError = (e: unknown) => `Saved experiments are not available: ${e instanceof Error ? e.message : String(e)}. Results still work; they are just not kept.`;
 
 const idleSweep = (): SweepState => ({ status: 'idle', grid: 'quick', total: 0, points: [], error: null, config: null, backend: null });
 
@@ -61,7 +66,7 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
   let handle: { cancel(): void } | null = null;
   let sweepHandle: { cancel(): void } | null = null;
 
-  return createStore<LabState>()((set, get) => {
+  const store = createStore<LabState>()((set, get) => {
     const withError = (path: string, message: string | null) => {
       const fieldErrors = { ...get().fieldErrors };
       if (message) fieldErrors[path] = message;
@@ -136,6 +141,7 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
       sweep: idleSweep(),
       metricLab: DEFAULT_METRIC_LAB,
       metricLabError: null,
+      saved: { items: [], error: null },
       ...dataActions,
 
       setParam(group, name, raw) {
@@ -293,6 +299,67 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
         set({ sweep: { ...get().sweep, status: 'cancelled' } });
       },
 
+      async refreshSaved() {
+        if (!opts.archive) return;
+        try {
+          set({ saved: { items: await opts.archive.list(), error: null } });
+        } catch (e) {
+          set({ saved: { ...get().saved, error: archiveError(e) } });
+        }
+      },
+
+      async openSaved(id) {
+        if (!opts.archive || get().run.status === 'running') return;
+        let saved: SavedRun | undefined;
+        try {
+          saved = await opts.archive.get(id);
+        } catch (e) {
+          return set({ saved: { ...get().saved, error: archiveError(e) } });
+        }
+        if (!saved) return set({ saved: { ...get().saved, error: 'That saved experiment is gone (deleted in another tab?).' } });
+        const config = saved.config;
+        const d = config.dataset;
+        if (isLoadedDataset(d) && d.kind === 'builtin') {
+          setConfig(config, {});
+          dataActions.loadBuiltin(d.name, d);
+        } else if (!isLoadedDataset(d)) {
+          if (isLoadedDataset(get().config.dataset)) dataActions.backToSynthetic();
+          setConfig(config, {}, true);
+        } else {
+          // The user's own file is not kept: the results are shown; re-running needs the file again.
+          setConfig({ ...get().config, split: config.split, methods: config.methods, model: config.model, seed: config.seed }, {});
+        }
+        const run = get().run;
+        set({
+          run: {
+            id: run.id + 1,
+            status: saved.status === 'done' ? 'done' : 'cancelled',
+            config,
+            backend: saved.backend,
+            mainThreadFallback: false,
+            data: saved.data,
+            loaded: null,
+            methods: saved.methodStates,
+            startedAt: saved.startedAt,
+            finishedAt: saved.finishedAt,
+          },
+        });
+      },
+
+      async renameSaved(id, name) {
+        if (!opts.archive) return;
+        const clean = name.trim();
+        if (clean === '') return set({ saved: { ...get().saved, error: 'A saved experiment needs a name. Got an empty name instead.' } });
+        await opts.archive.rename(id, clean.slice(0, 120));
+        await get().refreshSaved();
+      },
+
+      async deleteSaved(id) {
+        if (!opts.archive) return;
+        await opts.archive.remove(id);
+        await get().refreshSaved();
+      },
+
       setMetricLab(patch) {
         const next = { ...get().metricLab, ...patch };
         try {
@@ -315,6 +382,31 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
       },
     };
   });
+  if (opts.archive) autoSave(store, opts.archive);
+  return store;
+}
+
+/**
+ * Keeps every run on this machine as it progresses: a snapshot after each method finishes and when
+ * the run ends, so a reload, a closed tab or a crash loses at most the methods still training.
+ * Saves are chained (never two writes of one run at once) and failures are reported, not thrown.
+ */
+function autoSave(store: StoreApi<LabState>, archive: RunArchive): void {
+  let chain: Promise<unknown> = Promise.resolve();
+  const doneCount = (s: LabState) => s.run.methods.filter((m) => m.status === 'done' || m.status === 'error').length;
+  store.subscribe((s, prev) => {
+    if (s.run === prev.run) return;
+    const finishedNow = s.run.status !== 'running' && prev.run.status === 'running';
+    const methodFinished = s.run.id === prev.run.id && doneCount(s) > doneCount(prev);
+    if (!finishedNow && !methodFinished) return;
+    const snapshot = snapshotOf(s.run);
+    if (!snapshot) return;
+    chain = chain
+      .then(() => archive.put(snapshot))
+      .then(() => store.getState().refreshSaved())
+      .catch((e: unknown) => store.setState({ saved: { ...store.getState().saved, error: archiveError(e) } }));
+  });
+  void store.getState().refreshSaved();
 }
 
 /** React hook over a store instance with a selector (select the narrowest slice). */

@@ -2,6 +2,7 @@ import type { ColumnChoice, ExperimentConfig, LoadedDatasetConfig } from '../cor
 import type { LoadedData } from '../core/data/loadedSource';
 import type { EvaluationOptions } from './evaluationOptions';
 import type { MetricLabSettings } from './metricLab';
+import type { SavedRunSummary } from './runArchive';
 import type { Table } from '../core/data/table/table';
 import type { ImageSet } from '../core/data/images/imageSet';
 import type { MethodId } from '../core/methods';
@@ -144,6 +145,8 @@ export interface LabState {
   /** The metric lab's settings (state/metricLab.ts) and the last refused value's message. */
   metricLab: MetricLabSettings;
   metricLabError: string | null;
+  /** Runs kept on this machine (state/runArchive.ts): newest first; the last archive problem. */
+  saved: { items: SavedRunSummary[]; error: string | null };
 
   setParam(group: ParamGroup, name: string, raw: unknown): void;
   /** Replaces the whole experiment with a ready-made one (core/presets.ts), loading its dataset. */
@@ -178,4 +181,10 @@ export interface LabState {
   startSweep(grid: SweepGrid): void;
   cancelSweep(): void;
   setMetricLab(patch: Partial<MetricLabSettings>): void;
+  /** Re-reads the list of saved runs. */
+  refreshSaved(): Promise<void>;
+  /** Shows a saved run's results and restores its experiment (reloading a built-in dataset). */
+  openSaved(id: string): Promise<void>;
+  renameSaved(id: string, name: string): Promise<void>;
+  deleteSaved(id: string): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { DataPanel } from './panels/DataPanel';
 import { MethodsPanel } from './panels/MethodsPanel';
 import { ModelPanel } from './panels/ModelPanel';
 import { SweepPanel } from './panels/SweepPanel';
+import { SavedPanel } from './panels/SavedPanel';
 import { ResamplingPanel } from './panels/ResamplingPanel';
 import { RunBar } from './panels/RunBar';
 import { ShareButton } from './components/ShareDialog';
@@ -69,6 +70,7 @@ export function App() {
             <RunBar />
             <ResamplingPanel />
             <SweepPanel />
+            <SavedPanel />
             {hasRun && (
               <Suspense fallback={<p className="hint">Loading charts…</p>}>
                 <Results />

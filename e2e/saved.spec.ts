@@ -1,0 +1,60 @@
+/** Saved experiments: a reload after or during a run keeps what had finished; open, rename, delete. */
+import { describe, expect, it } from 'vitest';
+import { useLabSession } from './support/labSession';
+
+const session = useLabSession();
+
+describe('saved experiments (IndexedDB)', () => {
+  it('a reload after a run loses nothing: the run is listed, and opening it shows the same results', async () => {
+    const lab = await session.open('?n=400&ir=10&model.epochs=8&method=none&method=smote');
+    await lab.runAndWait();
+    const before = await lab.metrics();
+    await lab.page.reload();
+    await lab.page.getByTestId('data-scatter').waitFor();
+    await lab.page.getByTestId('saved-panel').locator('summary').click();
+    const item = lab.page.locator('[data-testid^=saved-run-]').first();
+    await item.waitFor();
+    expect(await item.getAttribute('data-status')).toBe('done');
+    expect(await item.getByTestId('saved-name').textContent()).toMatch(/^moons 1:10 · No rebalancing, SMOTE$/);
+    await item.getByTestId('saved-open').click();
+    await lab.page.getByTestId('metrics-table').waitFor();
+    expect(await lab.metrics()).toEqual(before);
+    expect(await lab.page.evaluate(() => location.search)).toContain('n=400');
+
+    // Rename (Enter), then delete.
+    await item.getByTestId('saved-rename').click();
+    await lab.page.getByTestId('saved-name-input').fill('Moons, SMOTE vs nothing');
+    await lab.page.getByTestId('saved-name-input').press('Enter');
+    await lab.page.waitForFunction(() => document.querySelector('[data-testid^=saved-run-] [data-testid=saved-name]')?.textContent === 'Moons, SMOTE vs nothing');
+    const count = await lab.page.locator('[data-testid^=saved-run-]').count();
+    await item.getByTestId('saved-delete').click();
+    await lab.page.waitForFunction((n) => document.querySelectorAll('[data-testid^=saved-run-]').length === n - 1, count);
+  });
+
+  it('a reload in the middle of a run keeps the methods that had finished', async () => {
+    const lab = await session.open('?n=400&ir=10&method=none&method=smote&method=class-weight&method=random-over&method=random-under&model.epochs=400');
+    await lab.run();
+    // Once method 1 has finished AND its save has landed (the saved list counts it), reload.
+    await lab.page.waitForFunction(
+      () => {
+        if (document.querySelector('[data-testid=progress-0]')?.getAttribute('data-status') !== 'done') return false;
+        const done = [...document.querySelectorAll('[data-testid^=progress-]')].filter((e) => e.getAttribute('data-status') === 'done').length;
+        const saved = document.querySelector('[data-testid^=saved-run-] .hint')?.textContent?.match(/(\d+)\/\d+ methods/);
+        return saved !== null && saved !== undefined && Number(saved[1]) >= done;
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
+    await lab.page.reload();
+    await lab.page.getByTestId('data-scatter').waitFor();
+    await lab.page.getByTestId('saved-panel').locator('summary').click();
+    const item = lab.page.locator('[data-testid^=saved-run-]').first();
+    await item.waitFor();
+    expect(['partial', 'done']).toContain(await item.getAttribute('data-status'));
+    await item.getByTestId('saved-open').click();
+    await lab.page.getByTestId('metrics-table').waitFor();
+    const outcomes = await lab.page.locator('[data-testid^=metrics-row-]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-outcome')));
+    expect(outcomes[0]).toBe('done');
+    if ((await item.getAttribute('data-status')) === 'partial') expect(outcomes).toContain('error');
+  }, 120_000);
+});
