@@ -37,6 +37,11 @@ store.subscribe((s, prev) => {
 // Test and benchmark hook: read-only access to the store, and the backend throughput benchmark.
 (window as unknown as { __lab?: unknown }).__lab = { getState: store.getState, subscribe: store.subscribe, benchmark: benchmarkBackend, benchmarkSmote: benchmarkSmoteInWorker, benchmarkComparison };
 
+// Offline after the first visit (the production build writes sw.js; see vite.config.ts).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register('./sw.js').catch((e: unknown) => console.warn('Offline use is not available:', e));
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StoreProvider store={store}>
