@@ -58,3 +58,29 @@ describe('saved experiments (IndexedDB)', () => {
     if ((await item.getAttribute('data-status')) === 'partial') expect(outcomes).toContain('error');
   }, 120_000);
 });
+
+describe('experiment files', () => {
+  it('export → import reproduces the experiment; a file that is not one says why', async () => {
+    const lab = await session.open('?n=350&ir=12&seed=42&model.epochs=6&method=none&method=focal');
+    await lab.page.getByTestId('saved-panel').locator('summary').click();
+    const [download] = await Promise.all([lab.page.waitForEvent('download'), lab.page.getByTestId('export-experiment').click()]);
+    const text = (await import('node:fs')).readFileSync((await download.path())!, 'utf8');
+    const exported = JSON.parse(text);
+    expect(exported.seed).toBe(42);
+    expect(exported.methods.map((m: { id: string }) => m.id)).toEqual(['none', 'focal']);
+
+    const other = await session.open('?n=800&seed=1');
+    await other.page.getByTestId('saved-panel').locator('summary').click();
+    await other.page.getByTestId('import-experiment').setInputFiles({ name: 'exp.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    expect(await other.waitForText('import-message', /Loaded the experiment from 'exp.json': 2 methods, seed 42/)).toBeTruthy();
+    await other.page.waitForFunction(() => location.search.includes('seed=42') && location.search.includes('n=350'));
+    await other.page.getByTestId('import-experiment').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"dataset": {"imbalanceRatio": 5000}}') });
+    expect(await other.waitForText('import-message', /'notes.json' is not an experiment file: dataset.imbalanceRatio must be a number between 1 and 1000/)).toBeTruthy();
+    await other.page.getByTestId('import-experiment').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
+    expect(await other.waitForText('import-message', /'x.json' is not an experiment file: it is not JSON/)).toBeTruthy();
+    // The run reproduces the exported experiment's numbers.
+    await lab.runAndWait();
+    await other.runAndWait();
+    expect(await other.metrics()).toEqual(await lab.metrics());
+  });
+});

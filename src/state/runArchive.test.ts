@@ -95,3 +95,21 @@ describe('saved runs', () => {
     expect(store.getState().saved.error).toMatch(/Saved experiments are not available: QuotaExceededError\. Results still work/);
   });
 });
+
+describe('experiment files', () => {
+  it('an imported experiment replaces the config; a broken file says why and changes nothing', async () => {
+    const { runner } = fakeRunner();
+    const store = createLabStore({ runner });
+    const config = { ...store.getState().config, seed: 77, methods: store.getState().config.methods.slice(0, 2) };
+    store.getState().importExperiment(JSON.stringify(config), 'exp.json');
+    expect(store.getState().config.seed).toBe(77);
+    expect(store.getState().config.methods).toHaveLength(2);
+    expect(store.getState().importMessage).toEqual({ ok: true, text: "Loaded the experiment from 'exp.json': 2 methods, seed 77. Press Run to reproduce it." });
+    store.getState().importExperiment('{"seed": -3}', 'bad.json');
+    expect(store.getState().importMessage!.ok).toBe(false);
+    expect(store.getState().importMessage!.text).toMatch(/'bad.json' is not an experiment file: seed/);
+    expect(store.getState().config.seed).toBe(77);
+    store.getState().importExperiment(JSON.stringify({ ...config, dataset: { kind: 'upload', name: 'mine.csv' } }), 'own.json');
+    expect(store.getState().importMessage!.text).toMatch(/except its data: load the file 'mine.csv'/);
+  });
+});

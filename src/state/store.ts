@@ -5,7 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { defaultConfig, isLoadedDataset, MAX_METHODS, SEED_SPEC, type ExperimentConfig } from '../core/config';
+import { defaultConfig, isLoadedDataset, MAX_METHODS, parseConfig, SEED_SPEC, type ExperimentConfig } from '../core/config';
 import { DATASET_PARAM_SPECS, SPLIT_PARAM_SPECS } from '../core/datasetParams';
 import { METHODS, methodLabel } from '../core/methods';
 import { MODEL_PARAM_SPECS } from '../core/models/modelSpec';
@@ -110,6 +110,27 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
       if (open !== null && !modelOnly) requestPreview(config, open < config.methods.length ? open : null);
     };
 
+    /**
+     * A whole experiment from elsewhere (a saved run, an imported file): a built-in dataset is
+     * loaded, generated data regenerated; for the user's own file everything but the data is taken
+     * (the file has to be loaded again). Returns whether the data came along.
+     */
+    const applyWholeConfig = (config: ExperimentConfig): boolean => {
+      const d = config.dataset;
+      if (isLoadedDataset(d) && d.kind === 'builtin') {
+        setConfig(config, {});
+        dataActions.loadBuiltin(d.name, d);
+        return true;
+      }
+      if (!isLoadedDataset(d)) {
+        if (isLoadedDataset(get().config.dataset)) dataActions.backToSynthetic();
+        setConfig(config, {}, true);
+        return true;
+      }
+      setConfig({ ...get().config, split: config.split, methods: config.methods, model: config.model, seed: config.seed }, {});
+      return false;
+    };
+
     const launch = (config: ExperimentConfig, indices: number[], backend: BackendRequest, data: LoadedData | null) => {
       handle = opts.runner(config, backend, runCallbacks(get, set, backend), indices, data);
     };
@@ -142,6 +163,7 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
       metricLab: DEFAULT_METRIC_LAB,
       metricLabError: null,
       saved: { items: [], error: null },
+      importMessage: null,
       ...dataActions,
 
       setParam(group, name, raw) {
@@ -318,17 +340,7 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
         }
         if (!saved) return set({ saved: { ...get().saved, error: 'That saved experiment is gone (deleted in another tab?).' } });
         const config = saved.config;
-        const d = config.dataset;
-        if (isLoadedDataset(d) && d.kind === 'builtin') {
-          setConfig(config, {});
-          dataActions.loadBuiltin(d.name, d);
-        } else if (!isLoadedDataset(d)) {
-          if (isLoadedDataset(get().config.dataset)) dataActions.backToSynthetic();
-          setConfig(config, {}, true);
-        } else {
-          // The user's own file is not kept: the results are shown; re-running needs the file again.
-          setConfig({ ...get().config, split: config.split, methods: config.methods, model: config.model, seed: config.seed }, {});
-        }
+        applyWholeConfig(config);
         const run = get().run;
         set({
           run: {
@@ -358,6 +370,23 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
         if (!opts.archive) return;
         await opts.archive.remove(id);
         await get().refreshSaved();
+      },
+
+      importExperiment(text, fileName) {
+        let config: ExperimentConfig;
+        try {
+          config = parseConfig(JSON.parse(text));
+        } catch (e) {
+          const why = e instanceof SyntaxError ? `it is not JSON (${e.message})` : e instanceof Error ? e.message : String(e);
+          return set({ importMessage: { ok: false, text: `'${fileName}' is not an experiment file: ${why} Export one with "Export experiment", or from the command line with 'imbalance-lab config'.` } });
+        }
+        const withData = applyWholeConfig(config);
+        const d = config.dataset;
+        set({
+          importMessage: withData
+            ? { ok: true, text: `Loaded the experiment from '${fileName}': ${config.methods.length} methods, seed ${config.seed}. Press Run to reproduce it.` }
+            : { ok: true, text: `Loaded the experiment from '${fileName}' except its data: load the file '${isLoadedDataset(d) ? d.name : ''}' to reproduce it.` },
+        });
       },
 
       setMetricLab(patch) {

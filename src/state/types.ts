@@ -147,6 +147,8 @@ export interface LabState {
   metricLabError: string | null;
   /** Runs kept on this machine (state/runArchive.ts): newest first; the last archive problem. */
   saved: { items: SavedRunSummary[]; error: string | null };
+  /** The outcome of the last experiment import: what was wrong, or what was loaded. */
+  importMessage: { ok: boolean; text: string } | null;
 
   setParam(group: ParamGroup, name: string, raw: unknown): void;
   /** Replaces the whole experiment with a ready-made one (core/presets.ts), loading its dataset. */
@@ -187,4 +189,6 @@ export interface LabState {
   openSaved(id: string): Promise<void>;
   renameSaved(id: string, name: string): Promise<void>;
   deleteSaved(id: string): Promise<void>;
+  /** Replaces the experiment with one from an exported experiment file (JSON; the CLI's config format). */
+  importExperiment(text: string, fileName: string): void;
 }

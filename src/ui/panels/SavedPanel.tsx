@@ -11,9 +11,44 @@ export function SavedPanel() {
   const renameSaved = useLab((s) => s.renameSaved);
   const deleteSaved = useLab((s) => s.deleteSaved);
   const [editing, setEditing] = useState<string | null>(null);
+  const config = useLab((s) => s.config);
+  const importExperiment = useLab((s) => s.importExperiment);
+  const importMessage = useLab((s) => s.importMessage);
+  const exportExperiment = () => {
+    // The command line's config format: `imbalance-lab run --config experiment.json` runs it too.
+    const blob = new Blob([JSON.stringify(config, null, 2) + '\n'], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = 'imbalance-lab-experiment.json';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  };
   return (
     <details className="panel saved-panel" data-testid="saved-panel">
       <summary>Saved experiments ({items.length}) — kept in this browser, never uploaded</summary>
+      <div className="view-controls">
+        <button type="button" data-testid="export-experiment" onClick={exportExperiment} title="The experiment (data choice, split, methods, model, seed) as a JSON file; the command line runs it with 'imbalance-lab run --config'.">
+          Export this experiment (.json)
+        </button>
+        <label>
+          Import an experiment file{' '}
+          <input
+            type="file"
+            accept=".json,application/json"
+            data-testid="import-experiment"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void file.text().then((text) => importExperiment(text, file.name));
+              e.target.value = '';
+            }}
+          />
+        </label>
+      </div>
+      {importMessage && (
+        <p className={importMessage.ok ? 'hint' : 'error-inline'} role={importMessage.ok ? 'status' : 'alert'} data-testid="import-message">
+          {importMessage.text}
+        </p>
+      )}
       {error && (
         <p className="error-inline" role="alert" data-testid="saved-error">
           {error}
