@@ -1,3 +1,4 @@
+/** The evaluation selectors on a run trained for real (core on the CPU backend): state and core together, so it lives outside src/state (no TF.js there). */
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -5,9 +6,9 @@ import { parseConfig, type ExperimentConfig } from '../core/config';
 import { headToTail } from '../core/evaluation';
 import { prepareExperiment, runMethodsOverSplits } from '../core/experiment';
 import type { WorkerMethodResult } from '../../workers/labApi';
-import { createLabStore } from './store';
-import { selectCalibration, selectEvaluationContext, selectHeadToTail, selectPr, selectRanking, selectRoc, selectSignificance, selectThreshold } from './evaluation';
-import type { Runner } from './types';
+import { createLabStore } from '../state/store';
+import { selectCalibration, selectEvaluationContext, selectHeadToTail, selectPr, selectRanking, selectRoc, selectSignificance, selectThreshold } from '../state/evaluation';
+import type { Runner } from '../state/types';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
