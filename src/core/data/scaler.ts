@@ -33,14 +33,21 @@ export function fitStandardScaler(X: Matrix): StandardScaler {
       variance[j] += d * d;
     }
   }
-  const eps = Number.EPSILON;
   const scale = new Float64Array(cols);
-  for (let j = 0; j < cols; j++) {
-    const v = variance[j] / n;
-    const bound = n * eps * v + (n * mean[j] * eps) ** 2;
-    scale[j] = v <= bound ? 1 : Math.sqrt(v);
-  }
+  for (let j = 0; j < cols; j++) scale[j] = scaleOf(variance[j] / n, mean[j], n);
   return { mean, scale };
+}
+
+/**
+ * The standardisation scale of a column with population variance `variance` and mean `mean` over
+ * `n` rows: √variance, or 1 when the variance is within rounding error of zero — values that differ
+ * only in their last bits are a constant column, not a signal to blow up to unit variance
+ * (scikit-learn's `_is_constant_feature`: var <= n·ε·var + (n·μ·ε)²).
+ */
+export function scaleOf(variance: number, mean: number, n: number): number {
+  const eps = Number.EPSILON;
+  const bound = n * eps * variance + (n * mean * eps) ** 2;
+  return !(variance > bound) ? 1 : Math.sqrt(variance);
 }
 
 /**

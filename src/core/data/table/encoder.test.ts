@@ -177,6 +177,23 @@ describe('encoder invariants', () => {
   });
 });
 
+describe('encoder: near-constant columns', () => {
+  // Found by the invariant above in CI: training values 999999.9999999999, 999999.9999999998 and a
+  // missing cell differ only in their last bits; scaled by their ~1e-11 deviation they came out
+  // with mean 0.94. Such a column is constant to float64 (scikit-learn's _is_constant_feature).
+  it('values that differ only in their last bits get scale 1, so the standardised training mean stays 0', () => {
+    const r: [string, string, string, string][] = [["6e-323","?","","1"],["inf","a","yes","0"],["","d","no","0"],["inf","b","yes","1"],["999999.9999999999","a","no","0"],["inf","?","yes","1"],["3.210321878136968e-297","b","no","0"],["1.2958860656868243e-269","","yes","1"],["-5e-323","","yes","0"],["-5.3727591728273074e-170","a","yes","0"],["999999.9999999998","b","yes","1"],["NA","","","1"],["4.4e-323","d","no","0"],["NA","a","","1"]];
+    const trainList = [4, 10, 11];
+    const t = tableOf({ x: r.map((v) => v[0]), c: r.map((v) => v[1]), f: r.map((v) => v[2]), label: r.map((v) => v[3]) });
+    const s = withOverrides(inferSchema(t, { emptyFraction: 1 }), { columnTypes: { x: 'numeric', c: 'categorical', f: 'boolean' } });
+    const enc = fitTableEncoder(t, s, Int32Array.from(trainList));
+    const train = encodeRows(t, enc, Int32Array.from(trainList), 'one-hot');
+    let sum = 0;
+    for (let i = 0; i < train.X.rows; i++) sum += train.X.data[i * train.X.cols];
+    expect(Math.abs(sum / train.X.rows)).toBeLessThan(1e-9);
+  });
+});
+
 describe('medianInPlace', () => {
   it('equals the sorted middle (mean of the two middles for even counts), like numpy.median', () => {
     fc.assert(

@@ -13,6 +13,7 @@
  * The fitted encoder is plain JSON-serialisable data, so it can be saved with an experiment and
  * applied to another table with the same column names.
  */
+import { scaleOf } from '../scaler';
 import { DataError, got } from '../../errors';
 import type { Matrix } from '../../types';
 import { booleanValue, sortLikeNumpyUnique } from './cells';
@@ -192,8 +193,7 @@ export function fitTableEncoder(table: Table, schema: TableSchema, trainRows: In
         ss += d * d;
       }
       ss += missing * (median - mean) * (median - mean);
-      const std = Math.sqrt(ss / n);
-      out.push({ kind: 'numeric', column: col.name, median, mean, scale: max === min || !(std > 0) ? 1 : std });
+      out.push({ kind: 'numeric', column: col.name, median, mean, scale: max === min ? 1 : scaleOf(ss / n, mean, n) });
       if (missing > 0) imputed.push({ column: col.name, count: missing });
     } else if (f.type === 'boolean') {
       const { codes, levels } = needCodes(col, 'a boolean');
