@@ -84,3 +84,24 @@ describe('experiment files', () => {
     expect(await other.metrics()).toEqual(await lab.metrics());
   });
 });
+
+describe('reports', () => {
+  it('a finished run exports a self-contained HTML report with figures and a Markdown one with the same numbers', async () => {
+    const lab = await session.open('?n=400&ir=10&noise=0.8&model.epochs=8&method=none&method=smote&repeats=2');
+    await lab.runAndWait();
+    const read = async (id: string) => {
+      const [d] = await Promise.all([lab.page.waitForEvent('download'), lab.page.getByTestId(id).click()]);
+      return { name: d.suggestedFilename(), text: (await import('node:fs')).readFileSync((await d.path())!, 'utf8') };
+    };
+    const html = await read('report-html');
+    expect(html.name).toBe('imbalance-lab-report-moons-1-10.html');
+    expect(html.text).not.toMatch(/<script/i);
+    expect(html.text.match(/<svg /g)).toHaveLength(2);
+    const md = await read('report-md');
+    expect(md.name).toBe('imbalance-lab-report-moons-1-10.md');
+    const table = await lab.page.getByTestId('metrics-row-1').locator('td[data-metric=balancedAccuracy]').textContent();
+    expect(md.text).toContain(table!.trim());
+    expect(html.text).toContain(table!.trim());
+    expect(md.text).toMatch(/mean ± std over 2/);
+  });
+});

@@ -2,6 +2,7 @@ import type { MetricSummary, SpreadMetric } from '../../core/metrics';
 import type { MethodRunState } from '../../state/types';
 import { useRef } from 'react';
 import { ExportButtons } from '../components/ExportButtons';
+import { runReport } from '../../state/report';
 import { fmt } from '../format';
 import { methodColor } from '../palette';
 import { useLabDeferred } from '../storeContext';
@@ -22,6 +23,32 @@ function cell(m: MethodRunState, key: SpreadMetric & keyof MetricSummary): strin
   const spread = r.spread?.[key];
   if (spread) return spread.n > 0 ? `${fmt(spread.mean)} ± ${fmt(spread.std)}` : '—';
   return fmt(r.metrics[key] as number);
+}
+
+/** Downloads the run's report (self-contained HTML with figures, or Markdown). */
+function ReportButtons() {
+  const run = useLabDeferred((s) => s.run);
+  if (run.status === 'running' || !run.methods.some((m) => m.result)) return null;
+  const save = (kind: 'html' | 'md') => {
+    const r = runReport(run, kind, location.href);
+    if (!r) return;
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([r.text], { type: r.type }));
+    a.download = r.fileName;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  };
+  return (
+    <div className="export-buttons" role="group" aria-label="Report of this run">
+      <span className="hint">Report:</span>
+      <button type="button" data-testid="report-html" onClick={() => save('html')}>
+        HTML (with figures)
+      </button>
+      <button type="button" data-testid="report-md" onClick={() => save('md')}>
+        Markdown
+      </button>
+    </div>
+  );
 }
 
 /** A method's relative accuracy, with the two balanced references it is relative to. */
@@ -90,6 +117,7 @@ export function MetricsTable() {
           Relative accuracy: {relativeError}
         </p>
       )}
+      <ReportButtons />
       <ExportButtons
         name="metrics"
         target={ref}
