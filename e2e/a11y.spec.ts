@@ -52,6 +52,20 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
     expect(await violations(lab), 'share dialog').toEqual([]);
   }, 180_000);
 
+  it('a lesson, in presenter mode, and the lesson menu', async () => {
+    const lab = await session.open('#lesson/accuracy-paradox/1', { ready: 'lesson-panel' });
+    expect(await violations(lab)).toEqual([]);
+    await lab.page.getByTestId('lesson-present').click();
+    expect(await violations(lab), 'presenter mode').toEqual([]);
+    await lab.page.getByTestId('lesson-next').click();
+    await lab.page.getByTestId('lesson-next').click();
+    await lab.page.getByTestId('metric-lab').waitFor();
+    expect(await violations(lab), 'metric-lab step').toEqual([]);
+    await lab.page.getByTestId('lesson-present').click();
+    await lab.page.getByTestId('lesson-menu').locator('summary').click();
+    expect(await violations(lab), 'lesson menu').toEqual([]);
+  });
+
   it('the metric lab', async () => {
     const lab = await session.open('#metric-lab', { ready: 'metric-lab' });
     expect(await violations(lab)).toEqual([]);

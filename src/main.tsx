@@ -6,6 +6,7 @@ import { benchmarkBackend, benchmarkComparison, benchmarkSmoteInWorker, createWo
 import { App } from './ui/App';
 import { StoreProvider } from './ui/storeContext';
 import { createDataLoader } from './workerClient/dataClient';
+import { lessonHash, parseLessonHash } from './lessons/lessons';
 import { idbArchive } from './persist/idbArchive';
 import { memoryArchive } from './state/runArchive';
 import './ui/styles.css';
@@ -32,6 +33,19 @@ const syncUrl = () => {
 syncUrl();
 store.subscribe((s, prev) => {
   if (s.config !== prev.config || s.backendRequest !== prev.backendRequest) syncUrl();
+});
+
+// Lessons open by link (#lesson/<id>/<step>); walking them keeps the link in step.
+const openLessonFromHash = () => {
+  const l = parseLessonHash(location.hash);
+  if (l) store.getState().openLesson(l.id, l.step);
+};
+openLessonFromHash();
+addEventListener('hashchange', openLessonFromHash);
+store.subscribe((s, prev) => {
+  if (s.lesson === prev.lesson) return;
+  const hash = s.lesson ? lessonHash(s.lesson.id, s.lesson.step) : location.hash.startsWith('#lesson/') ? '' : location.hash;
+  if (hash !== location.hash) history.replaceState(null, '', location.pathname + location.search + hash);
 });
 
 // Test and benchmark hook: read-only access to the store, and the backend throughput benchmark.

@@ -24,6 +24,8 @@ import { runCallbacks } from './runCallbacks';
 import { checkEvaluationPatch, DEFAULT_EVALUATION } from './evaluationOptions';
 import { checkMetricLab, DEFAULT_METRIC_LAB } from './metricLab';
 import { snapshotOf, type RunArchive, type SavedRun } from './runArchive';
+import { findLesson, LESSONS } from '../lessons/lessons';
+import { decodeConfig } from './urlCodec';
 
 const SPECS: Record<ParamGroup, readonly ParamSpec[]> = { dataset: DATASET_PARAM_SPECS, split: SPLIT_PARAM_SPECS, model: MODEL_PARAM_SPECS };
 
@@ -164,6 +166,8 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
       metricLabError: null,
       saved: { items: [], error: null },
       importMessage: null,
+      lesson: null,
+      presenting: false,
       ...dataActions,
 
       setParam(group, name, raw) {
@@ -370,6 +374,41 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
         if (!opts.archive) return;
         await opts.archive.remove(id);
         await get().refreshSaved();
+      },
+
+      openLesson(id, step) {
+        const lesson = findLesson(id);
+        if (!lesson) return set({ lesson: null, urlError: `There is no lesson '${id}'. The lessons are: ${LESSONS.map((l) => l.id).join(', ')}.` });
+        const k = Math.min(Math.max(0, Math.floor(step)), lesson.steps.length - 1);
+        const s = lesson.steps[k];
+        set({ lesson: { id, step: k } });
+        if (s.metricLab) {
+          set({ metricLab: { ...DEFAULT_METRIC_LAB, ...s.metricLab }, metricLabError: null });
+          return;
+        }
+        if (s.query) {
+          const { config } = decodeConfig(s.query);
+          if (config) applyWholeConfig(config);
+          if (s.tab) get().setEvaluation({ tab: s.tab });
+          requestPreview(get().config, s.preview ?? null);
+        }
+      },
+
+      moveLesson(delta) {
+        const open = get().lesson;
+        if (!open) return;
+        const lesson = findLesson(open.id)!;
+        const next = open.step + delta;
+        if (next < 0 || next >= lesson.steps.length) return;
+        get().openLesson(open.id, next);
+      },
+
+      closeLesson() {
+        set({ lesson: null });
+      },
+
+      setPresenting(on) {
+        set({ presenting: on });
       },
 
       importExperiment(text, fileName) {

@@ -147,6 +147,10 @@ export interface LabState {
   metricLabError: string | null;
   /** Runs kept on this machine (state/runArchive.ts): newest first; the last archive problem. */
   saved: { items: SavedRunSummary[]; error: string | null };
+  /** The lesson being walked (src/lessons), 0-based step; null outside lessons. */
+  lesson: { id: string; step: number } | null;
+  /** Presenter mode: large type, high contrast, the experiment controls out of the way. */
+  presenting: boolean;
   /** The outcome of the last experiment import: what was wrong, or what was loaded. */
   importMessage: { ok: boolean; text: string } | null;
 
@@ -189,6 +193,12 @@ export interface LabState {
   openSaved(id: string): Promise<void>;
   renameSaved(id: string, name: string): Promise<void>;
   deleteSaved(id: string): Promise<void>;
+  /** Opens step `step` (0-based) of a lesson: its experiment (or metric-lab settings), its view. */
+  openLesson(id: string, step: number): void;
+  /** Next (+1) or back (−1) within the open lesson. */
+  moveLesson(delta: number): void;
+  closeLesson(): void;
+  setPresenting(on: boolean): void;
   /** Replaces the experiment with one from an exported experiment file (JSON; the CLI's config format). */
   importExperiment(text: string, fileName: string): void;
 }

@@ -7,6 +7,8 @@ import { SavedPanel } from './panels/SavedPanel';
 import { ResamplingPanel } from './panels/ResamplingPanel';
 import { RunBar } from './panels/RunBar';
 import { ShareButton } from './components/ShareDialog';
+import { LessonMenu, LessonPanel } from './lessons/LessonPanel';
+import { findLesson } from '../lessons/lessons';
 import { useLab, useLabDeferred } from './storeContext';
 
 const loadResults = () => import('./results/Results');
@@ -27,7 +29,15 @@ function usePage(): 'workbench' | 'metric-lab' {
 
 export function App() {
   const urlError = useLab((s) => s.urlError);
-  const page = usePage();
+  const hashPage = usePage();
+  // A lesson step decides the page: the metric lab for its metric-lab steps, the workbench otherwise.
+  const lessonPage = useLab((s) => (s.lesson ? (findLesson(s.lesson.id)?.steps[s.lesson.step]?.metricLab ? 'metric-lab' : 'workbench') : null));
+  const page = lessonPage ?? hashPage;
+  const presenting = useLab((s) => s.presenting);
+  // Presenter mode scales everything sized in rem: the root's font size, not just the app's.
+  useEffect(() => {
+    document.documentElement.classList.toggle('presenting', presenting);
+  }, [presenting]);
   // Deferred: the first mount of the charts is time-sliced instead of one long task.
   const hasRun = useLabDeferred((s) => s.run.methods.length > 0);
   useEffect(() => {
@@ -36,10 +46,11 @@ export function App() {
     return () => clearTimeout(id);
   }, []);
   return (
-    <div className="app">
+    <div className={presenting ? 'app presenting' : 'app'} data-testid="app" data-presenting={presenting}>
       <header>
         <h1>Imbalance Lab</h1>
         <p className="tagline">Compare rebalancing methods side by side. Everything runs in your browser; no data leaves it.</p>
+        <LessonMenu />
         <nav className="pages" aria-label="Pages">
           <a href="#workbench" data-testid="nav-workbench" aria-current={page === 'workbench' ? 'page' : undefined}>
             Workbench
@@ -55,6 +66,7 @@ export function App() {
           The link could not be read, so the default experiment is shown instead: {urlError}
         </div>
       )}
+      <LessonPanel />
       {page === 'metric-lab' ? (
         <Suspense fallback={<p className="hint">Loading the metric lab…</p>}>
           <MetricLabPage />
