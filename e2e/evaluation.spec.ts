@@ -69,6 +69,14 @@ describe('evaluation views', () => {
     await lab.page.getByTestId('roc-view').getByTestId('cost-ratio').fill('-2');
     expect(await lab.page.getByTestId('roc-view').getByTestId('evaluation-error').textContent()).toMatch(/cost ratio .* above 0 .* Got -2 instead/);
 
+    // Every chart has its data as a table behind it (the text alternative).
+    await openView(lab, 'roc');
+    await lab.page.getByTestId('data-roc').locator('summary').click();
+    await lab.page.getByTestId('data-roc').locator('tbody tr').first().waitFor();
+    expect(await lab.page.getByTestId('data-roc').locator('tbody tr').count()).toBeGreaterThan(5);
+    await lab.page.getByTestId('data-loss-curves').locator('summary').click();
+    await lab.page.getByTestId('data-loss-curves').locator('tbody tr').first().waitFor();
+    expect(await lab.page.getByTestId('data-loss-curves').locator('tbody tr').count()).toBe(3 * 30);
     // A confusion cell lists its test rows (synthetic data: the two features of each row).
     const tp = await lab.page.getByTestId('cm-cell-0-1-1').textContent();
     await lab.page.getByTestId('cm-cell-0-1-1').click();

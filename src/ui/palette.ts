@@ -1,9 +1,5 @@
-/** Okabe–Ito colour-blind-safe palette for classes; a distinct qualitative set for methods. */
-export const CLASS_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000', '#999999', '#882255'];
-export const METHOD_COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#9c755f'];
-
-export const classColor = (c: number) => CLASS_COLORS[c % CLASS_COLORS.length];
-export const methodColor = (i: number) => METHOD_COLORS[i % METHOD_COLORS.length];
+/** Colour-blind-safe colours for classes and methods (one source for the app and the reports: core/palette.ts). */
+export { CLASS_COLORS, METHOD_COLORS, classColor, methodColor } from '../core/palette';
 
 /** '#rrggbb' → [r, g, b]. */
 export function rgb(hex: string): [number, number, number] {

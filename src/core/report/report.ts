@@ -11,6 +11,7 @@ import { rocView } from '../evaluation/rocView';
 import type { MethodResult } from '../experiment';
 import { methodLabel } from '../methods';
 import type { SpreadMetric } from '../metrics';
+import { methodColor } from '../palette';
 
 export interface ReportInput {
   title: string;
@@ -36,7 +37,6 @@ const COLUMNS: { key: SpreadMetric; label: string }[] = [
   { key: 'averagePrecision', label: 'PR AUC (AP)' },
 ];
 
-const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#9c755f'];
 const f3 = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(3));
 
 /** A metric cell: mean ± std over splits, or the single split's value. */
@@ -101,7 +101,7 @@ function lossFigure(methods: MethodResult[]): string | null {
   const yMax = Math.max(...done.flatMap((m) => m.history.map((h) => h.loss)).filter(Number.isFinite));
   const xMax = Math.max(...done.map((m) => m.history.length));
   return svgChart(
-    done.map((m) => ({ name: m.label, color: PALETTE[m.index % PALETTE.length], points: m.history.map((h) => [h.epoch, h.loss] as [number, number]) })),
+    done.map((m) => ({ name: m.label, color: methodColor(m.index), points: m.history.map((h) => [h.epoch, h.loss] as [number, number]) })),
     { xLabel: 'epoch', yLabel: 'training loss', xMax, yMax: yMax > 0 ? yMax : 1 },
   );
 }
@@ -114,7 +114,7 @@ function rocFigure(input: ReportInput): string | null {
   const view = rocView(done.map((m) => ({ index: m.index, label: m.label, yTrue: m.testY, scores: m.testScores })), 2, minority);
   return svgChart(
     [
-      ...view.series.map((s) => ({ name: `${s.label} (AUC ${f3(s.auc)})`, color: PALETTE[s.index % PALETTE.length], points: s.points.map((p) => [p.fpr, p.tpr] as [number, number]) })),
+      ...view.series.map((s) => ({ name: `${s.label} (AUC ${f3(s.auc)})`, color: methodColor(s.index), points: s.points.map((p) => [p.fpr, p.tpr] as [number, number]) })),
       { name: 'ROC convex hull', color: '#222', dash: true, points: view.hull.map((v) => [v.fpr, v.tpr] as [number, number]) },
     ],
     { xLabel: `false positive rate (${input.classNames[minority]} vs rest)`, yLabel: 'true positive rate', xMax: 1, yMax: 1, diagonal: true },

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { RefObject } from 'react';
+import { useState, type RefObject } from 'react';
 
 /** Saves `blob` as `filename` through a temporary download link. */
 function download(blob: Blob, filename: string): void {
@@ -94,43 +94,91 @@ export function ExportButtons({
   target,
   rows,
   images = true,
+  table = images,
 }: {
   name: string;
   target: RefObject<HTMLElement | null>;
   rows: () => Record<string, unknown>[];
-  /** Offer PNG and SVG (views with a chart); tables export CSV only. */
+  /** Offer PNG and SVG (views with one chart); tables export CSV only. */
   images?: boolean;
+  /** Offer the data as a table (the text alternative of a chart). */
+  table?: boolean;
 }) {
   const svgOf = () => (target.current ? standaloneSvg(target.current) : null);
   return (
-    <div className="export-buttons" role="group" aria-label={`Export the ${name} view`}>
-      {images && (
-        <>
-          <button
-            type="button"
-            data-testid={`export-${name}-png`}
-            onClick={() => {
-              const svg = svgOf();
-              if (svg) void svgToPng(svg).then((b) => download(b, `${name}.png`));
-            }}
-          >
-            PNG
-          </button>
-          <button
-            type="button"
-            data-testid={`export-${name}-svg`}
-            onClick={() => {
-              const svg = svgOf();
-              if (svg) download(new Blob([svg.text], { type: 'image/svg+xml' }), `${name}.svg`);
-            }}
-          >
-            SVG
-          </button>
-        </>
+    <>
+      {table && <DataTable name={name} rows={rows} />}
+      <div className="export-buttons" role="group" aria-label={`Export the ${name} view`}>
+        {images && (
+          <>
+            <button
+              type="button"
+              data-testid={`export-${name}-png`}
+              onClick={() => {
+                const svg = svgOf();
+                if (svg) void svgToPng(svg).then((b) => download(b, `${name}.png`));
+              }}
+            >
+              PNG
+            </button>
+            <button
+              type="button"
+              data-testid={`export-${name}-svg`}
+              onClick={() => {
+                const svg = svgOf();
+                if (svg) download(new Blob([svg.text], { type: 'image/svg+xml' }), `${name}.svg`);
+              }}
+            >
+              SVG
+            </button>
+          </>
+        )}
+        <button type="button" data-testid={`export-${name}-csv`} onClick={() => download(new Blob([Papa.unparse(rows())], { type: 'text/csv' }), `${name}.csv`)}>
+          CSV
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** Rows shown in a chart's data table (the CSV has them all). */
+const TABLE_ROWS = 300;
+
+/**
+ * The text alternative of a chart: its data as a table, built only when opened (the same rows the
+ * CSV export writes).
+ */
+function DataTable({ name, rows }: { name: string; rows: () => Record<string, unknown>[] }) {
+  const [open, setOpen] = useState(false);
+  const data = open ? rows() : [];
+  const columns = data.length ? Object.keys(data[0]) : [];
+  const text = (v: unknown) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(4)) : String(v ?? ''));
+  return (
+    <details className="chart-data" data-testid={`data-${name}`} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>The chart's data as a table</summary>
+      {open && (
+        <div className="chart-data-wrap">
+          <table className="metrics">
+            <thead>
+              <tr>
+                {columns.map((c) => (
+                  <th key={c}>{c}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {data.slice(0, TABLE_ROWS).map((r, i) => (
+                <tr key={i}>
+                  {columns.map((c) => (
+                    <td key={c}>{text(r[c])}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {data.length > TABLE_ROWS && <p className="hint">The first {TABLE_ROWS} of {data.length} rows; the CSV has them all.</p>}
+        </div>
       )}
-      <button type="button" data-testid={`export-${name}-csv`} onClick={() => download(new Blob([Papa.unparse(rows())], { type: 'text/csv' }), `${name}.csv`)}>
-        CSV
-      </button>
-    </div>
+    </details>
   );
 }

@@ -18,17 +18,18 @@ const NAMES: Record<LabMetric, string> = {
   rocAuc: 'ROC AUC',
   prAuc: 'PR AUC',
 };
+/** Colour-blind-safe (Okabe–Ito and two extra); accuracy in vermillion, the metric that misleads. */
 const COLORS: Record<LabMetric, string> = {
-  accuracy: '#d62728',
-  balancedAccuracy: '#1f77b4',
-  precision: '#8c564b',
-  recall: '#7f7f7f',
-  f1: '#ff7f0e',
-  gmean: '#2ca02c',
-  mcc: '#9467bd',
-  kappa: '#e377c2',
-  rocAuc: '#17becf',
-  prAuc: '#bcbd22',
+  accuracy: '#D55E00',
+  balancedAccuracy: '#0072B2',
+  precision: '#999999',
+  recall: '#882255',
+  f1: '#E69F00',
+  gmean: '#009E73',
+  mcc: '#CC79A7',
+  kappa: '#999933',
+  rocAuc: '#56B4E9',
+  prAuc: '#000000',
 };
 
 /** A slider with its value, committing on every move (the lab recomputes in a few ms). */

@@ -1,4 +1,5 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
+import { ExportButtons } from '../components/ExportButtons';
 import { Legend, LinePlot } from '../components/svgCharts';
 import { methodColor } from '../palette';
 import { useLabDeferred } from '../storeContext';
@@ -33,15 +34,24 @@ const LossChart = memo(function LossChart({ index }: { index: number }) {
 /** Training and validation loss per method, streamed while training (small multiples). */
 export function LossCurves() {
   const count = useLabDeferred((s) => s.run.methods.length);
+  const methods = useLabDeferred((s) => s.run.methods);
+  const ref = useRef<HTMLDivElement>(null);
   if (!count) return null;
   return (
     <section className="result-block" aria-labelledby="loss-h">
       <h3 id="loss-h">Loss curves (x: epoch, y: training loss of the method, validation cross-entropy)</h3>
-      <div className="multiples">
+      <div className="multiples" ref={ref}>
         {Array.from({ length: count }, (_, i) => (
           <LossChart key={i} index={i} />
         ))}
       </div>
+      <ExportButtons
+        name="loss-curves"
+        target={ref}
+        images={false}
+        table
+        rows={() => methods.flatMap((m) => m.history.map((h) => ({ method: m.label, epoch: h.epoch, training_loss: h.loss, validation_loss: h.valLoss ?? '' })))}
+      />
     </section>
   );
 }

@@ -1,3 +1,5 @@
+import { useRef } from 'react';
+import { ExportButtons } from '../components/ExportButtons';
 import { GroupedBars, Legend } from '../components/svgCharts';
 import { methodColor } from '../palette';
 import { useLabDeferred } from '../storeContext';
@@ -8,6 +10,7 @@ import { useLabDeferred } from '../storeContext';
  */
 export function RecallBars() {
   const run = useLabDeferred((s) => s.run);
+  const ref = useRef<HTMLDivElement>(null);
   if (!run.data || !run.methods.length) return null;
   const { classNames, trainCounts } = run.data;
   const order = classNames.map((_, c) => c).sort((a, b) => trainCounts[b] - trainCounts[a]);
@@ -23,10 +26,15 @@ export function RecallBars() {
     <section className="result-block" aria-labelledby="recall-h">
       <h3 id="recall-h">Per-class recall (head → tail; training count in brackets)</h3>
       <p className="hint">While a method trains: recall on the validation split at its latest epoch. When done: recall on the test split.</p>
-      <div data-testid="recall-bars">
+      <div data-testid="recall-bars" ref={ref}>
         <GroupedBars width={Math.max(360, 120 * order.length)} height={200} groups={order.map((c) => `${classNames[c]} (${trainCounts[c]})`)} series={series} />
         <Legend items={series.map((s) => ({ name: s.name, color: s.color }))} />
       </div>
+      <ExportButtons
+        name="recall"
+        target={ref}
+        rows={() => order.flatMap((c, k) => series.map((s) => ({ class: classNames[c], training_rows: trainCounts[c], method: s.name, recall: s.values[k] ?? '' })))}
+      />
     </section>
   );
 }
