@@ -79,7 +79,9 @@ describe('evaluation views', () => {
     expect(await lab.page.getByTestId('data-loss-curves').locator('tbody tr').count()).toBe(3 * 30);
     // A confusion cell lists its test rows (synthetic data: the two features of each row).
     const tp = await lab.page.getByTestId('cm-cell-0-1-1').textContent();
-    await lab.page.getByTestId('cm-cell-0-1-1').click();
+    // Keyboard first: focus the cell and press Enter.
+    await lab.page.getByTestId('cm-cell-0-1-1').focus();
+    await lab.page.keyboard.press('Enter');
     await lab.page.getByTestId('cell-examples').waitFor();
     expect(await lab.page.getByTestId('cell-examples').getAttribute('data-total')).toBe(tp);
     expect(await lab.page.getByTestId('cell-example-rows').locator('tbody tr').count()).toBe(Math.min(Number(tp), 48));

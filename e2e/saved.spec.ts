@@ -105,3 +105,28 @@ describe('reports', () => {
     expect(md.text).toMatch(/mean ± std over 2/);
   });
 });
+
+describe('comparing saved experiments', () => {
+  it('two saved runs side by side, each method with its own numbers', async () => {
+    const lab = await session.open('?n=300&ir=10&noise=0.8&model.epochs=6&model.kind=logistic&seed=1&method=none&method=smote');
+    await lab.runAndWait();
+    const first = await lab.metrics();
+    await lab.setField('seed', '2');
+    await lab.page.waitForFunction(() => location.search.includes('seed=2'));
+    await lab.runAndWait();
+    const second = await lab.metrics();
+    await lab.page.getByTestId('saved-panel').locator('summary').click();
+    await lab.page.waitForFunction(() => document.querySelectorAll('[data-testid^=saved-run-]').length >= 2);
+    const picks = lab.page.getByTestId('saved-pick');
+    await picks.nth(0).check();
+    await picks.nth(1).check();
+    await lab.page.getByTestId('saved-compare').click();
+    const table = lab.page.getByTestId('saved-comparison');
+    await table.waitFor();
+    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows).toHaveLength(4);
+    // Newest first: the seed-2 run, then the seed-1 run; balanced accuracy is the third column.
+    expect(Number(rows[0][2])).toBeCloseTo(second[0].balancedAccuracy, 3);
+    expect(Number(rows[3][2])).toBeCloseTo(first[1].balancedAccuracy, 3);
+  });
+});

@@ -166,6 +166,7 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
       metricLabError: null,
       saved: { items: [], error: null },
       importMessage: null,
+      savedComparison: null,
       lesson: null,
       presenting: false,
       ...dataActions,
@@ -368,6 +369,16 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
         if (clean === '') return set({ saved: { ...get().saved, error: 'A saved experiment needs a name. Got an empty name instead.' } });
         await opts.archive.rename(id, clean.slice(0, 120));
         await get().refreshSaved();
+      },
+
+      async compareSaved(ids) {
+        if (!ids || !opts.archive) return set({ savedComparison: null });
+        try {
+          const runs = (await Promise.all(ids.map((id) => opts.archive!.get(id)))).filter((r): r is SavedRun => r !== undefined);
+          set({ savedComparison: runs.map((r) => ({ id: r.id, name: r.name, savedAt: r.savedAt, methods: r.methodStates })) });
+        } catch (e) {
+          set({ saved: { ...get().saved, error: archiveError(e) } });
+        }
       },
 
       async deleteSaved(id) {

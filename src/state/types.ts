@@ -147,6 +147,8 @@ export interface LabState {
   metricLabError: string | null;
   /** Runs kept on this machine (state/runArchive.ts): newest first; the last archive problem. */
   saved: { items: SavedRunSummary[]; error: string | null };
+  /** Saved runs side by side (compareSaved): each run's name, date and methods with their results. */
+  savedComparison: { id: string; name: string; savedAt: number; methods: MethodRunState[] }[] | null;
   /** The lesson being walked (src/lessons), 0-based step; null outside lessons. */
   lesson: { id: string; step: number } | null;
   /** Presenter mode: large type, high contrast, the experiment controls out of the way. */
@@ -193,6 +195,8 @@ export interface LabState {
   openSaved(id: string): Promise<void>;
   renameSaved(id: string, name: string): Promise<void>;
   deleteSaved(id: string): Promise<void>;
+  /** Loads saved runs to show side by side (null closes the comparison). */
+  compareSaved(ids: string[] | null): Promise<void>;
   /** Opens step `step` (0-based) of a lesson: its experiment (or metric-lab settings), its view. */
   openLesson(id: string, step: number): void;
   /** Next (+1) or back (−1) within the open lesson. */

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import type { LabState } from '../../state/types';
+import { fmt } from '../format';
 import { useLab } from '../storeContext';
 
 const when = (t: number) => new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -11,6 +13,9 @@ export function SavedPanel() {
   const renameSaved = useLab((s) => s.renameSaved);
   const deleteSaved = useLab((s) => s.deleteSaved);
   const [editing, setEditing] = useState<string | null>(null);
+  const [picked, setPicked] = useState<string[]>([]);
+  const compareSaved = useLab((s) => s.compareSaved);
+  const comparison = useLab((s) => s.savedComparison);
   const config = useLab((s) => s.config);
   const importExperiment = useLab((s) => s.importExperiment);
   const importMessage = useLab((s) => s.importMessage);
@@ -60,6 +65,13 @@ export function SavedPanel() {
         <ul className="saved-list">
           {items.map((s) => (
             <li key={s.id} data-testid={`saved-${s.id}`} data-status={s.status}>
+              <input
+                type="checkbox"
+                aria-label={`Compare ${s.name}`}
+                data-testid="saved-pick"
+                checked={picked.includes(s.id)}
+                onChange={(e) => setPicked(e.target.checked ? [...picked, s.id] : picked.filter((p) => p !== s.id))}
+              />
               {editing === s.id ? (
                 <input
                   aria-label="New name"
@@ -92,6 +104,57 @@ export function SavedPanel() {
           ))}
         </ul>
       )}
+      {items.length > 1 && (
+        <button type="button" data-testid="saved-compare" disabled={picked.length < 2} onClick={() => void compareSaved(picked)}>
+          Compare the {picked.length < 2 ? 'ticked' : picked.length} experiments side by side
+        </button>
+      )}
+      {comparison && <SavedComparison runs={comparison} onClose={() => void compareSaved(null)} />}
     </details>
+  );
+}
+
+const COMPARED: { key: 'balancedAccuracy' | 'f1Macro' | 'gmean' | 'mcc' | 'rocAuc'; label: string }[] = [
+  { key: 'balancedAccuracy', label: 'balanced acc.' },
+  { key: 'f1Macro', label: 'macro-F1' },
+  { key: 'gmean', label: 'G-mean' },
+  { key: 'mcc', label: 'MCC' },
+  { key: 'rocAuc', label: 'ROC AUC' },
+];
+
+/** Saved runs side by side: every method of every run with its headline metrics (means over splits). */
+function SavedComparison({ runs, onClose }: { runs: NonNullable<LabState['savedComparison']>; onClose: () => void }) {
+  return (
+    <div data-testid="saved-comparison">
+      <table className="metrics">
+        <thead>
+          <tr>
+            <th>experiment</th>
+            <th>method</th>
+            {COMPARED.map((c) => (
+              <th key={c.key}>{c.label}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {runs.flatMap((r) =>
+            r.methods.map((m, k) => (
+              <tr key={`${r.id}-${m.index}`}>
+                <td>{k === 0 ? `${r.name} (${when(r.savedAt)})` : ''}</td>
+                <td>{m.label}</td>
+                {COMPARED.map((c) => {
+                  const res = m.result;
+                  const v = res?.spread ? res.spread[c.key].mean : res?.metrics?.[c.key];
+                  return <td key={c.key}>{m.status === 'done' && v !== undefined ? fmt(v) : '—'}</td>;
+                })}
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+      <button type="button" onClick={onClose}>
+        Close the comparison
+      </button>
+    </div>
   );
 }

@@ -56,7 +56,15 @@ export function ConfusionMatrices() {
                             data-testid={`cm-cell-${m.index}-${i}-${j}`}
                             className={selected?.method === m.index && selected.actual === i && selected.predicted === j ? 'cm-cell selected' : 'cm-cell'}
                             title={`List the ${v} test row${v === 1 ? '' : 's'} of class ${classNames[i]} predicted as ${classNames[j]}`}
+                            tabIndex={0}
+                            role="button"
+                            aria-label={`${v} test rows of class ${classNames[i]} predicted as ${classNames[j]}: list them`}
                             onClick={() => setEvaluation({ cell: { method: m.index, actual: i, predicted: j } })}
+                            onKeyDown={(e) => {
+                              if (e.key !== 'Enter' && e.key !== ' ') return;
+                              e.preventDefault();
+                              setEvaluation({ cell: { method: m.index, actual: i, predicted: j } });
+                            }}
                             style={{ background: `rgba(${i === j ? '0,114,178' : '213,94,0'},${(0.08 + 0.5 * (v / total)).toFixed(3)})` }}
                           >
                             {mode === 'rows' ? (row.some((x) => x > 0) ? (v / total).toFixed(2) : '—') : v}
