@@ -130,3 +130,19 @@ describe('comparing saved experiments', () => {
     expect(Number(rows[3][2])).toBeCloseTo(first[1].balancedAccuracy, 3);
   });
 });
+
+describe('Python script export', () => {
+  it('exports the experiment as a Python script with its data, protocol and methods', async () => {
+    const lab = await session.open('?n=250&ir=8&seed=4&model.epochs=9&method=none&method=smote&method=crt');
+    await lab.page.getByTestId('saved-panel').locator('summary').click();
+    const [d] = await Promise.all([lab.page.waitForEvent('download'), lab.page.getByTestId('export-python').click()]);
+    expect(d.suggestedFilename()).toBe('imbalance-lab-experiment.py');
+    const text = (await import('node:fs')).readFileSync((await d.path())!, 'utf8');
+    expect(text).toMatch(/^#!\/usr\/bin\/env python3\n"""Imbalance Lab experiment, exported /);
+    expect(text).toContain('SEED = 4\n');
+    expect(text).toContain('"epochs": 9');
+    expect(text.split('X_ALL = np.array([\n')[1].split('\n], dtype=np.float64)')[0].split('\n')).toHaveLength(250);
+    expect(text).toContain('"label": "SMOTE", "sampler": lambda: SMOTE(');
+    expect(text).toMatch(/# {3}Classifier re-training \(cRT\): two-stage methods are not exported/);
+  });
+});

@@ -9,6 +9,13 @@ export function StoreProvider({ store, children }: { store: StoreApi<LabState>; 
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }
 
+/** The store itself, for actions that read the whole state once on a click (exports). */
+export function useLabStore(): StoreApi<LabState> {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useLabStore must be used inside <StoreProvider>.');
+  return store;
+}
+
 /** Selects the narrowest slice a component needs from the one store. */
 export function useLab<T>(selector: (s: LabState) => T): T {
   const store = useContext(StoreContext);

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { LabState } from '../../state/types';
 import { fmt } from '../format';
-import { useLab } from '../storeContext';
+import { useLab, useLabStore } from '../storeContext';
+import { experimentScript } from '../../state/pythonExport';
 
 const when = (t: number) => new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -19,6 +20,8 @@ export function SavedPanel() {
   const config = useLab((s) => s.config);
   const importExperiment = useLab((s) => s.importExperiment);
   const importMessage = useLab((s) => s.importMessage);
+  const store = useLabStore();
+  const [scriptError, setScriptError] = useState<string | null>(null);
   const exportExperiment = () => {
     // The command line's config format: `imbalance-lab run --config experiment.json` runs it too.
     const blob = new Blob([JSON.stringify(config, null, 2) + '\n'], { type: 'application/json' });
@@ -35,6 +38,23 @@ export function SavedPanel() {
         <button type="button" data-testid="export-experiment" onClick={exportExperiment} title="The experiment (data choice, split, methods, model, seed) as a JSON file; the command line runs it with 'imbalance-lab run --config'.">
           Export this experiment (.json)
         </button>
+        <button
+          type="button"
+          data-testid="export-python"
+          title="A runnable Python script (scikit-learn, imbalanced-learn, PyTorch) with the same data, protocol, methods and metrics, to check the results outside the browser."
+          onClick={() => {
+            const r = experimentScript(store.getState());
+            if ('error' in r) return setScriptError(r.error);
+            setScriptError(null);
+            const a = document.createElement('a');
+            a.href = URL.createObjectURL(new Blob([r.text], { type: 'text/x-python' }));
+            a.download = r.fileName;
+            a.click();
+            setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+          }}
+        >
+          Export as a Python script
+        </button>
         <label>
           Import an experiment file{' '}
           <input
@@ -49,6 +69,11 @@ export function SavedPanel() {
           />
         </label>
       </div>
+      {scriptError && (
+        <p className="error-inline" role="alert" data-testid="python-error">
+          {scriptError}
+        </p>
+      )}
       {importMessage && (
         <p className={importMessage.ok ? 'hint' : 'error-inline'} role={importMessage.ok ? 'status' : 'alert'} data-testid="import-message">
           {importMessage.text}
