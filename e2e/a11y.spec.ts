@@ -66,6 +66,15 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
     expect(await violations(lab), 'lesson menu').toEqual([]);
   });
 
+  it('the first step of every lesson', async () => {
+    for (const id of ['accuracy-paradox', 'smote', 'leakage', 'reweighting', 'thresholds', 'metrics-under-noise']) {
+      const lab = await session.open(`#lesson/${id}/1`, { ready: 'lesson-panel' });
+      await lab.page.locator('[data-testid=metric-lab], [data-testid=run]').first().waitFor();
+      expect(await violations(lab), id).toEqual([]);
+      await lab.page.close();
+    }
+  });
+
   it('the metric lab', async () => {
     const lab = await session.open('#metric-lab', { ready: 'metric-lab' });
     expect(await violations(lab)).toEqual([]);

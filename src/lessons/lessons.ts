@@ -21,6 +21,8 @@ export interface LessonStep {
   tab?: EvaluationTab;
   /** Open the resampling preview of this method (workbench steps). */
   preview?: number;
+  /** The experiment panels presenter mode keeps on screen for this step (the others are hidden). */
+  controls?: ('data' | 'methods' | 'model')[];
 }
 
 export interface Lesson {
@@ -54,6 +56,7 @@ export const LESSONS: readonly Lesson[] = [
         look: 'The metrics table: accuracy near 0.99 while the minority recall is near 0 — the model learned to ignore the class that matters.',
         query: `?shape=moons&n=2000&ir=100&noise=0.6&${QUICK}&method=none`,
         tab: 'ranking',
+        controls: ['data'],
       },
       {
         title: 'Metrics that notice',
@@ -95,6 +98,7 @@ export const LESSONS: readonly Lesson[] = [
         look: 'The preview: hollow diamonds are SMOTE\'s synthetic points, all inside the minority\'s region.',
         query: `?shape=moons&n=800&ir=20&noise=0.3&${QUICK}&method=random-over&method=random-under&method=smote`,
         preview: 2,
+        controls: ['methods'],
       },
       {
         title: 'When the classes overlap',
@@ -123,6 +127,7 @@ export const LESSONS: readonly Lesson[] = [
         ],
         look: 'The metrics table: the leaky SMOTE scores higher on its test split, and that score is a lie; the honest one is what you would see on new data.',
         query: `?shape=moons&n=800&ir=15&noise=0.8&${QUICK}&method=smote&method=smote(leakBeforeSplit~true)`,
+        controls: ['methods'],
       },
       {
         title: 'Over several splits',

@@ -15,6 +15,9 @@ const loadResults = () => import('./results/Results');
 const Results = lazy(loadResults);
 const MetricLabPage = lazy(() => import('./metricLab/MetricLabPage'));
 
+/** A stable empty list (a selector must not return a new array on every call). */
+const NO_CONTROLS: readonly ('data' | 'methods' | 'model')[] = [];
+
 /** The page the address names: `#metric-lab` opens the metric lab, anything else the workbench. */
 function usePage(): 'workbench' | 'metric-lab' {
   const read = (): 'workbench' | 'metric-lab' => (location.hash === '#metric-lab' ? 'metric-lab' : 'workbench');
@@ -34,6 +37,9 @@ export function App() {
   const lessonPage = useLab((s) => (s.lesson ? (findLesson(s.lesson.id)?.steps[s.lesson.step]?.metricLab ? 'metric-lab' : 'workbench') : null));
   const page = lessonPage ?? hashPage;
   const presenting = useLab((s) => s.presenting);
+  // In presenter mode only the panels the lesson step needs stay (none outside a lesson).
+  const keep = useLab((s) => (s.lesson ? (findLesson(s.lesson.id)?.steps[s.lesson.step]?.controls ?? NO_CONTROLS) : NO_CONTROLS));
+  const show = (panel: 'data' | 'methods' | 'model') => !presenting || keep.includes(panel);
   // Presenter mode scales everything sized in rem: the root's font size, not just the app's.
   useEffect(() => {
     document.documentElement.classList.toggle('presenting', presenting);
@@ -73,11 +79,13 @@ export function App() {
         </Suspense>
       ) : (
         <div className="layout">
-          <aside className="controls">
-            <DataPanel />
-            <MethodsPanel />
-            <ModelPanel />
-          </aside>
+          {(!presenting || keep.length > 0) && (
+            <aside className="controls" data-testid="controls">
+              {show('data') && <DataPanel />}
+              {show('methods') && <MethodsPanel />}
+              {show('model') && <ModelPanel />}
+            </aside>
+          )}
           <main className="results">
             <RunBar />
             <ResamplingPanel />
