@@ -5,7 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { defaultConfig, isLoadedDataset, MAX_METHODS, parseConfig, SEED_SPEC, type ExperimentConfig } from '../core/config';
+import { defaultConfig, isLoadedDataset, MAX_METHODS, SEED_SPEC, type ExperimentConfig } from '../core/config';
 import { DATASET_PARAM_SPECS, SPLIT_PARAM_SPECS } from '../core/datasetParams';
 import { METHODS, methodLabel } from '../core/methods';
 import { MODEL_PARAM_SPECS } from '../core/models/modelSpec';
@@ -23,7 +23,8 @@ import { createDataActions, initialDataState } from './dataSlice';
 import { runCallbacks } from './runCallbacks';
 import { checkEvaluationPatch, DEFAULT_EVALUATION } from './evaluationOptions';
 import { checkMetricLab, DEFAULT_METRIC_LAB } from './metricLab';
-import { snapshotOf, type RunArchive, type SavedRun } from './runArchive';
+import type { RunArchive } from './runArchive';
+import { autoSave, createSavedActions } from './savedSlice';
 import { findLesson, LESSONS } from '../lessons/lessons';
 import { decodeConfig } from './urlCodec';
 
@@ -53,7 +54,6 @@ export interface StoreOptions {
   urlError?: string | null;
 }
 
-const archiveError = (e: unknown) => `Saved experiments are not available: ${e instanceof Error ? e.message : String(e)}. Results still work; they are just not kept.`;
 
 const idleSweep = (): SweepState => ({ status: 'idle', grid: 'quick', total: 0, points: [], error: null, config: null, backend: null });
 
@@ -145,6 +145,7 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
       initialConfig,
       applyConfig: (config) => setConfig(config, get().fieldErrors, true),
     });
+    const savedActions = createSavedActions({ get, set, archive: opts.archive, applyWholeConfig });
     // A link to a built-in dataset loads it; a link to someone's own file says to load it here.
     if (isLoadedDataset(initialConfig.dataset) && initialConfig.dataset.kind === 'builtin') {
       const keep = initialConfig.dataset;
@@ -326,66 +327,7 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
         set({ sweep: { ...get().sweep, status: 'cancelled' } });
       },
 
-      async refreshSaved() {
-        if (!opts.archive) return;
-        try {
-          set({ saved: { items: await opts.archive.list(), error: null } });
-        } catch (e) {
-          set({ saved: { ...get().saved, error: archiveError(e) } });
-        }
-      },
-
-      async openSaved(id) {
-        if (!opts.archive || get().run.status === 'running') return;
-        let saved: SavedRun | undefined;
-        try {
-          saved = await opts.archive.get(id);
-        } catch (e) {
-          return set({ saved: { ...get().saved, error: archiveError(e) } });
-        }
-        if (!saved) return set({ saved: { ...get().saved, error: 'That saved experiment is gone (deleted in another tab?).' } });
-        const config = saved.config;
-        applyWholeConfig(config);
-        const run = get().run;
-        set({
-          run: {
-            id: run.id + 1,
-            status: saved.status === 'done' ? 'done' : 'cancelled',
-            config,
-            backend: saved.backend,
-            mainThreadFallback: false,
-            data: saved.data,
-            loaded: null,
-            methods: saved.methodStates,
-            startedAt: saved.startedAt,
-            finishedAt: saved.finishedAt,
-          },
-        });
-      },
-
-      async renameSaved(id, name) {
-        if (!opts.archive) return;
-        const clean = name.trim();
-        if (clean === '') return set({ saved: { ...get().saved, error: 'A saved experiment needs a name. Got an empty name instead.' } });
-        await opts.archive.rename(id, clean.slice(0, 120));
-        await get().refreshSaved();
-      },
-
-      async compareSaved(ids) {
-        if (!ids || !opts.archive) return set({ savedComparison: null });
-        try {
-          const runs = (await Promise.all(ids.map((id) => opts.archive!.get(id)))).filter((r): r is SavedRun => r !== undefined);
-          set({ savedComparison: runs.map((r) => ({ id: r.id, name: r.name, savedAt: r.savedAt, methods: r.methodStates })) });
-        } catch (e) {
-          set({ saved: { ...get().saved, error: archiveError(e) } });
-        }
-      },
-
-      async deleteSaved(id) {
-        if (!opts.archive) return;
-        await opts.archive.remove(id);
-        await get().refreshSaved();
-      },
+      ...savedActions,
 
       openLesson(id, step) {
         const lesson = findLesson(id);
@@ -422,23 +364,6 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
         set({ presenting: on });
       },
 
-      importExperiment(text, fileName) {
-        let config: ExperimentConfig;
-        try {
-          config = parseConfig(JSON.parse(text));
-        } catch (e) {
-          const why = e instanceof SyntaxError ? `it is not JSON (${e.message})` : e instanceof Error ? e.message : String(e);
-          return set({ importMessage: { ok: false, text: `'${fileName}' is not an experiment file: ${why} Export one with "Export experiment", or from the command line with 'imbalance-lab config'.` } });
-        }
-        const withData = applyWholeConfig(config);
-        const d = config.dataset;
-        set({
-          importMessage: withData
-            ? { ok: true, text: `Loaded the experiment from '${fileName}': ${config.methods.length} methods, seed ${config.seed}. Press Run to reproduce it.` }
-            : { ok: true, text: `Loaded the experiment from '${fileName}' except its data: load the file '${isLoadedDataset(d) ? d.name : ''}' to reproduce it.` },
-        });
-      },
-
       setMetricLab(patch) {
         const next = { ...get().metricLab, ...patch };
         try {
@@ -465,28 +390,6 @@ export function createLabStore(opts: StoreOptions): StoreApi<LabState> {
   return store;
 }
 
-/**
- * Keeps every run on this machine as it progresses: a snapshot after each method finishes and when
- * the run ends, so a reload, a closed tab or a crash loses at most the methods still training.
- * Saves are chained (never two writes of one run at once) and failures are reported, not thrown.
- */
-function autoSave(store: StoreApi<LabState>, archive: RunArchive): void {
-  let chain: Promise<unknown> = Promise.resolve();
-  const doneCount = (s: LabState) => s.run.methods.filter((m) => m.status === 'done' || m.status === 'error').length;
-  store.subscribe((s, prev) => {
-    if (s.run === prev.run) return;
-    const finishedNow = s.run.status !== 'running' && prev.run.status === 'running';
-    const methodFinished = s.run.id === prev.run.id && doneCount(s) > doneCount(prev);
-    if (!finishedNow && !methodFinished) return;
-    const snapshot = snapshotOf(s.run);
-    if (!snapshot) return;
-    chain = chain
-      .then(() => archive.put(snapshot))
-      .then(() => store.getState().refreshSaved())
-      .catch((e: unknown) => store.setState({ saved: { ...store.getState().saved, error: archiveError(e) } }));
-  });
-  void store.getState().refreshSaved();
-}
 
 /** React hook over a store instance with a selector (select the narrowest slice). */
 export function useLab<T>(store: StoreApi<LabState>, selector: (s: LabState) => T): T {

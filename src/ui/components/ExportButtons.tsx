@@ -1,17 +1,6 @@
 import Papa from 'papaparse';
+import { download } from '../download';
 import { useState, type RefObject } from 'react';
-
-/** Saves `blob` as `filename` through a temporary download link. */
-function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** The chart's SVG as a standalone document (namespaced, white background, fonts inlined as attributes). */
 function standaloneSvg(container: HTMLElement): { text: string; width: number; height: number } | null {

@@ -3,6 +3,7 @@ import type { LabState } from '../../state/types';
 import { fmt } from '../format';
 import { useLab, useLabStore } from '../storeContext';
 import { experimentScript } from '../../state/pythonExport';
+import { download } from '../download';
 
 const when = (t: number) => new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -24,12 +25,7 @@ export function SavedPanel() {
   const [scriptError, setScriptError] = useState<string | null>(null);
   const exportExperiment = () => {
     // The command line's config format: `imbalance-lab run --config experiment.json` runs it too.
-    const blob = new Blob([JSON.stringify(config, null, 2) + '\n'], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = 'imbalance-lab-experiment.json';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    download(new Blob([JSON.stringify(config, null, 2) + '\n'], { type: 'application/json' }), 'imbalance-lab-experiment.json');
   };
   return (
     <details className="panel saved-panel" data-testid="saved-panel">
@@ -46,11 +42,7 @@ export function SavedPanel() {
             const r = experimentScript(store.getState());
             if ('error' in r) return setScriptError(r.error);
             setScriptError(null);
-            const a = document.createElement('a');
-            a.href = URL.createObjectURL(new Blob([r.text], { type: 'text/x-python' }));
-            a.download = r.fileName;
-            a.click();
-            setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+            download(new Blob([r.text], { type: 'text/x-python' }), r.fileName);
           }}
         >
           Export as a Python script

@@ -3,6 +3,7 @@ import type { MethodRunState } from '../../state/types';
 import { useRef } from 'react';
 import { ExportButtons } from '../components/ExportButtons';
 import { runReport } from '../../state/report';
+import { download } from '../download';
 import { fmt } from '../format';
 import { methodColor } from '../palette';
 import { useLabDeferred } from '../storeContext';
@@ -31,12 +32,7 @@ function ReportButtons() {
   if (run.status === 'running' || !run.methods.some((m) => m.result)) return null;
   const save = (kind: 'html' | 'md') => {
     const r = runReport(run, kind, location.href);
-    if (!r) return;
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([r.text], { type: r.type }));
-    a.download = r.fileName;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    if (r) download(new Blob([r.text], { type: r.type }), r.fileName);
   };
   return (
     <div className="export-buttons" role="group" aria-label="Report of this run">
