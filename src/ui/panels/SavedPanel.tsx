@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { LabState } from '../../state/types';
 import { fmt } from '../format';
 import { useLab, useLabStore } from '../storeContext';
-import { experimentScript } from '../../state/pythonExport';
 import { download } from '../download';
 
 const when = (t: number) => new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -39,10 +38,13 @@ export function SavedPanel() {
           data-testid="export-python"
           title="A runnable Python script (scikit-learn, imbalanced-learn, PyTorch) with the same data, protocol, methods and metrics, to check the results outside the browser."
           onClick={() => {
-            const r = experimentScript(store.getState());
-            if ('error' in r) return setScriptError(r.error);
-            setScriptError(null);
-            download(new Blob([r.text], { type: 'text/x-python' }), r.fileName);
+            // The script template is loaded on first use, not with the page.
+            void import('../../state/pythonExport').then(({ experimentScript }) => {
+              const r = experimentScript(store.getState());
+              if ('error' in r) return setScriptError(r.error);
+              setScriptError(null);
+              download(new Blob([r.text], { type: 'text/x-python' }), r.fileName);
+            });
           }}
         >
           Export as a Python script
