@@ -6,9 +6,11 @@ import { parseConfig } from '../config';
 import { runExperiment } from '../experiment';
 import { createRng } from '../random';
 import { Cnn } from './cnn';
+import { registerGradients } from './registerGradients';
 import { cnnBlocks, cnnForwardOnHost, type CnnArchitecture } from './cnnHost';
 
 beforeAll(async () => {
+  await registerGradients();
   await tf.setBackend('cpu');
   await tf.ready();
 });

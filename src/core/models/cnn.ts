@@ -4,8 +4,7 @@
  * statistics after the optimiser step (momentum 0.9) — without reading the device.
  */
 import * as tf from '@tensorflow/tfjs-core';
-// The CNN trains by autodiff (conv2d, maxPool, moments…): their gradients must be registered.
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
+// The CNN trains by autodiff (conv2d, maxPool, moments…): call registerGradients() first.
 import type { Rng } from '../random';
 import { BN_EPSILON, cnnBlocks, initialCnnParams, type CnnArchitecture, type CnnBlockShape, type CnnParams } from './cnnHost';
 

@@ -10,6 +10,7 @@ import { CancelledError, ConfigError, got } from '../errors';
 import { confusionLossHead, imbalanceLossHead, lossConstants } from '../losses/imbalanceLoss';
 import { crossEntropyFromTargets, fillNormalizedTargets, weightedTargets } from '../losses/weightedCrossEntropy';
 import { Cnn } from '../models/cnn';
+import { registerGradients } from '../models/registerGradients';
 import { cnnBlocks, cnnForwardOnHost, type CnnArchitecture, type CnnParams } from '../models/cnnHost';
 import type { Matrix } from '../types';
 import { prepareEpoch, readOnce, softmaxRows } from './epoch';
@@ -66,6 +67,7 @@ async function trainCnnHere(opts: TrainOptions & { imageShape: [number, number, 
   const explodedLoss = EXPLODED_LOSS_FACTOR * Math.log(nClasses);
   if (opts.signal?.aborted) throw new CancelledError();
   const lossPlan: TrainingLoss = opts.loss ?? { kind: 'family', loss: { classWeights: opts.classWeights, term: { kind: 'ce' } } };
+  await registerGradients();
   const owned: tf.Tensor[] = [];
   const model = new Cnn(arch, opts.rng.fork('init'));
   const optimizer = spec.optimizer === 'sgd' ? tf.train.sgd(spec.learningRate) : tf.train.adam(spec.learningRate);
