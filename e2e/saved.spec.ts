@@ -142,7 +142,25 @@ describe('Python script export', () => {
     expect(text).toContain('SEED = 4\n');
     expect(text).toContain('"epochs": 9');
     expect(text.split('X_ALL = np.array([\n')[1].split('\n], dtype=np.float64)')[0].split('\n')).toHaveLength(250);
-    expect(text).toContain('"label": "SMOTE", "sampler": lambda: SMOTE(');
-    expect(text).toMatch(/# {3}Classifier re-training \(cRT\): two-stage methods are not exported/);
+    expect(text).toContain('"label": "SMOTE", "sampler": lambda cat: SMOTE(');
+    // cRT's second stage: a quarter of the 9 epochs, rounded.
+    expect(text).toContain('"label": "Classifier re-training (cRT)", "sampler": None, "codes": False, "leaky": False, "loss": None, "sampling": None, "etf": False, "stage": {"kind": "crt", "epochs": 2, "tau": 1}');
+    expect(text).not.toContain('# Not exported');
+  });
+
+  it('an image set travels inside the script: its pixels, labels and fixed test set, with the CNN', async () => {
+    const lab = await session.open('?model.epochs=2&method=none&method=tau-norm');
+    await lab.loadBuiltin('digits-lt');
+    await lab.page.getByTestId('model-kind').selectOption('cnn');
+    await lab.page.waitForFunction(() => location.search.includes('model.kind=cnn'));
+    await lab.page.getByTestId('saved-panel').locator('summary').click();
+    const [d] = await Promise.all([lab.page.waitForEvent('download'), lab.page.getByTestId('export-python').click()]);
+    const text = (await import('node:fs')).readFileSync((await d.path())!, 'utf8');
+    expect(text).toContain('IMAGE_SHAPE = (8, 8, 1)');
+    expect(text).toContain('MODEL = {"kind": "cnn"');
+    expect(text).toMatch(/\nPIXELS = \(\n {4}"[A-Za-z0-9+/=]{100}"/);
+    const fixed = /FIXED_TEST = np\.array\(\[([\d, ]+)\]/.exec(text)![1].split(', ');
+    expect(fixed).toHaveLength(200);
+    expect(text).toContain('"stage": {"kind": "tau-norm"');
   });
 });

@@ -39,8 +39,8 @@ export function SavedPanel() {
           title="A runnable Python script (scikit-learn, imbalanced-learn, PyTorch) with the same data, protocol, methods and metrics, to check the results outside the browser."
           onClick={() => {
             // The script template is loaded on first use, not with the page.
-            void import('../../state/pythonExport').then(({ experimentScript }) => {
-              const r = experimentScript(store.getState());
+            void import('../../state/pythonExport').then(async ({ experimentScript }) => {
+              const r = await experimentScript(store.getState());
               if ('error' in r) return setScriptError(r.error);
               setScriptError(null);
               download(new Blob([r.text], { type: 'text/x-python' }), r.fileName);
