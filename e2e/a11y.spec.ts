@@ -1,12 +1,13 @@
 /**
  * Accessibility: axe-core on every page and state a user reaches — the workbench before and after
- * a run (each evaluation view), the share dialog, the sweep, the metric lab — with no serious or
+ * a run (each evaluation view), the share dialog, the sweep, the metric lab, every lesson step — with no serious or
  * critical violation. axe is evaluated through the DevTools protocol: the page's CSP forbids
  * injected scripts, and stays as it is for the test.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { LESSONS } from '../src/lessons/lessons';
 import type { LabPage } from './pages/LabPage';
 import { useLabSession } from './support/labSession';
 
@@ -66,11 +67,14 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
     expect(await violations(lab), 'lesson menu').toEqual([]);
   });
 
-  it('the first step of every lesson', async () => {
-    for (const id of ['accuracy-paradox', 'smote', 'leakage', 'reweighting', 'thresholds', 'metrics-under-noise']) {
-      const lab = await session.open(`#lesson/${id}/1`, { ready: 'lesson-panel' });
-      await lab.page.locator('[data-testid=metric-lab], [data-testid=run]').first().waitFor();
-      expect(await violations(lab), id).toEqual([]);
+  it('every step of every lesson', async () => {
+    for (const lesson of LESSONS) {
+      const lab = await session.open(`#lesson/${lesson.id}/1`, { ready: 'lesson-panel' });
+      for (let k = 1; k <= lesson.steps.length; k++) {
+        await lab.page.waitForFunction((hash) => location.hash === hash && document.querySelector('[data-testid=metric-lab], [data-testid=run]') !== null, `#lesson/${lesson.id}/${k}`);
+        expect(await violations(lab), `${lesson.id} step ${k}`).toEqual([]);
+        if (k < lesson.steps.length) await lab.page.getByTestId('lesson-next').click();
+      }
       await lab.page.close();
     }
   });
