@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { preview } from 'vite';
 import { launch } from '../e2e/support/browser';
 import { SMOTE_BENCH_CASES } from '../src/core/resampling/benchmarkData';
+import { LESSONS } from '../src/lessons/lessons';
 
 export interface BrowserBench {
   epochsPerSec: Record<string, number | { error: string }>;
@@ -31,6 +32,8 @@ export interface BrowserBench {
   comparison8: ComparisonRound[];
   /** The same 8 models in ONE worker on WebGL (SwiftShader here: no GPU), 2 epochs, one after another and batched over a model axis. */
   comparison8Webgl: ComparisonRound[];
+  /** Every lesson step that trains (a workbench step), opened by its link: run click → done, in ms (the issue: under a minute on a laptop without a GPU). */
+  lessonRuns: { step: string; ms: number | null; error?: string }[];
 }
 
 type ComparisonRound = { workers: number; batched: boolean; methodEpochsPerSec: number; wallMs: number };
@@ -169,10 +172,30 @@ export async function runBrowserBench(log: (s: string) => void = console.log): P
       }
       await p.close();
     }
+    const lessonRuns: BrowserBench['lessonRuns'] = [];
+    for (const lesson of LESSONS) {
+      for (let k = 0; k < lesson.steps.length; k++) {
+        if (lesson.steps[k].query === undefined) continue;
+        const step = `#lesson/${lesson.id}/${k + 1}`;
+        const p = await browser.context.newPage();
+        try {
+          await p.goto(`${baseUrl}${step}`);
+          await p.getByTestId('run').click();
+          const clickedAt = await p.evaluate(() => performance.now());
+          await p.waitForFunction(() => document.querySelector('[data-testid=run-status]')?.getAttribute('data-status') === 'done', undefined, { timeout: 120_000 });
+          lessonRuns.push({ step, ms: Math.round((await p.evaluate(() => performance.now())) - clickedAt) });
+        } catch (e) {
+          lessonRuns.push({ step, ms: null, error: String(e).split('\n')[0] });
+        }
+        log(`  lesson ${step}: ${JSON.stringify(lessonRuns.at(-1))}`);
+        await p.close();
+      }
+    }
     const csvLoad = await benchCsvLoad(browser, baseUrl, log);
     const bundle = initialBundle();
     return {
       csvLoad,
+      lessonRuns,
       comparison8,
       comparison8Webgl,
       epochsPerSec,

@@ -47,6 +47,7 @@ const result = {
     wasmSpeedupOverModelFit: '≥ 3×',
     smoteOursOverImblearn: '≤ 0.5 (single-threaded imbalanced-learn 0.10)',
     csvParseInferEncode: '≤ 2 s and ≤ 2× the file size in memory (284,807 × 31 CSV)',
+    lessonRunMs: '≤ 60,000 for every lesson step that trains, on a laptop without a GPU (browser.lessonRuns)',
     comparison8MethodEpochsPerSec: '≥ PyTorch single-thread, 8 models one after another (torchBaseline), browser worker pool on WASM (browser.comparison8)',
   },
   node,

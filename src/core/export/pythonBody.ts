@@ -535,8 +535,8 @@ def leaky_split(m, X, y, k):
     """The leakage demo (protocol.ts leakyData): resample EVERY row first, then split, then standardise on the training part."""
     Xr, yr = resample(m, Encoder(X), X, y)
     tr, va, te = splits(yr)[k]
-    scaler = StandardScaler().fit(Xr[tr])
-    return [(scaler.transform(Xr[idx]), yr[idx]) for idx in (tr, va, te)]
+    scaled = Encoder(Xr[tr])  # numeric rows: standardisation fitted on the training part (image augmentation un-does it)
+    return scaled, [(scaled.transform(Xr[idx]), yr[idx]) for idx in (tr, va, te)]
 
 
 def main():
@@ -552,12 +552,12 @@ def main():
                 continue
             try:
                 if m["leaky"]:
-                    (Xr, yr), (X_va_m, y_va_m), (X_te_m, y_te_m) = leaky_split(m, X, y, k)
+                    used, ((Xr, yr), (X_va_m, y_va_m), (X_te_m, y_te_m)) = leaky_split(m, X, y, k)
                 else:
-                    (Xr, yr), (X_va_m, y_va_m), (X_te_m, y_te_m) = resample(m, encoder, X[tr], y[tr]), (X_va, y[va]), (X_te, y[te])
+                    used, (Xr, yr), (X_va_m, y_va_m), (X_te_m, y_te_m) = encoder, resample(m, encoder, X[tr], y[tr]), (X_va, y[va]), (X_te, y[te])
                 counts, before = np.bincount(yr, minlength=n_classes), np.bincount(y[tr], minlength=n_classes)
                 minority = int(np.argmin(np.where(before > 0, before, np.inf)))
-                predict = train_method(m, Xr, yr, n_classes, counts, encoder, SEED + k)
+                predict = train_method(m, Xr, yr, n_classes, counts, used, SEED + k)
                 pred, proba = posthoc(m["posthoc"], predict(X_te_m), counts, predict, X_va_m, y_va_m, minority)
                 results[m["label"]].append(metrics(y_te_m, pred, proba, n_classes, minority))
             except Exception as error:  # a method that fails (as in the app) is reported, the others go on
