@@ -152,7 +152,7 @@ export const LESSONS: readonly Lesson[] = [
         title: 'Long-tailed digits',
         text: [
           'The training set has 126 images of the head class down to 2 of the tail classes; the test set is balanced (20 per class), so every class counts the same.',
-          'Five losses on the same small network: plain cross-entropy, class weights, focal loss, LDAM with deferred re-weighting, balanced softmax. Wait for the data to load, then press Run comparison (about half a minute).',
+          'Five losses on the same small network: plain cross-entropy, class weights, focal loss, LDAM with deferred re-weighting, balanced softmax. Wait for the data to load, then press Run comparison (a few seconds on a laptop).',
         ],
         look: 'Head → tail: plain cross-entropy is good on the head and poor on the tail; the long-tail losses narrow the gap (the table\'s last column).',
         query: `?data=digits-lt&model.kind=mlp&model.epochs=30&method=none&method=class-weight&method=focal&method=ldam-drw&method=balanced-softmax`,
