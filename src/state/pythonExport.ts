@@ -34,12 +34,11 @@ async function scriptData(s: LabState): Promise<ScriptData | null> {
 
 /** The script and its file name, or why there is none yet. */
 export async function experimentScript(s: LabState, now = new Date()): Promise<{ fileName: string; text: string } | { error: string }> {
-  let data: ScriptData | null;
   try {
-    data = await scriptData(s);
+    const data = await scriptData(s);
+    if (!data) return { error: 'The data is not ready: load it (or fix the generator settings) first.' };
+    return { fileName: 'imbalance-lab-experiment.py', text: pythonScript(s.config, data, now.toISOString().slice(0, 16).replace('T', ' ') + ' UTC') };
   } catch (err) {
-    return { error: `The data cannot be exported: ${err instanceof Error ? err.message : String(err)}` };
+    return { error: `The experiment cannot be exported as a script: ${err instanceof Error ? err.message : String(err)}` };
   }
-  if (!data) return { error: 'The data is not ready: load it (or fix the generator settings) first.' };
-  return { fileName: 'imbalance-lab-experiment.py', text: pythonScript(s.config, data, now.toISOString().slice(0, 16).replace('T', ' ') + ' UTC') };
 }

@@ -56,3 +56,84 @@ describe('PCA (2 components)', () => {
     expect(() => projectPca2({ data: new Float64Array(4), rows: 2, cols: 2 }, pca)).toThrow(/fitted on 11 features. Got 2 instead./);
   });
 });
+
+/** Deterministic wide data: two smooth rank-one patterns plus a small ripple (same formula in /tmp reference script). */
+function wide(n: number, d: number) {
+  const data = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) data[i * d + j] = 3 * Math.sin(0.37 * i) * Math.cos(0.11 * j) + 1.5 * Math.cos(0.23 * i + 1) * Math.sin(0.05 * j + 0.3) + 0.1 * Math.sin(1.7 * i + 2.3 * j);
+  }
+  return { data, rows: n, cols: d };
+}
+
+// Reference: scikit-learn 1.2.1 PCA(n_components=2) on wide(n, d), computed with Debian's python3-sklearn.
+// Components compared up to sign: scikit-learn flips by the scores, this module by the loadings.
+const WIDE_REFERENCE = [
+  {
+    n: 400,
+    d: 300,
+    variance: [676.8775617550989, 174.9042244737016],
+    ratio: [0.7932603527487866, 0.20497737647486186],
+    firstLoadings: [
+      [-0.08175586792695612, -0.08129500803113976, -0.07986664670401583, -0.07746148362796881],
+      [0.0229654576966753, 0.02676112102445284, 0.03046994884076304, 0.0341578023124197],
+    ],
+    firstRows: [
+      [0.4048885261628691, 10.50082628521795],
+      [-12.870719256711187, 6.504491863048634],
+    ],
+  },
+  {
+    n: 2000,
+    d: 3072,
+    variance: [6911.549373271026, 1728.7884692342996],
+    ratio: [0.7984963629297552, 0.19972819846979856],
+    firstLoadings: [
+      [-0.0255317374619612, -0.025378371885020862, -0.02491998239283396, -0.024160372782176007],
+      [-0.007596692279917058, -0.008802458678522855, -0.009986717926205844, -0.011147698433205025],
+    ],
+    firstRows: [
+      [0.23979153489773933, -31.79364942645715],
+      [-42.30250567772712, -19.598277590388378],
+    ],
+  },
+];
+
+describe('PCA of wide data (covariance never formed)', () => {
+  it('matches scikit-learn when every row is used (400 × 300)', () => {
+    const ref = WIDE_REFERENCE[0];
+    const X = wide(ref.n, ref.d);
+    const pca = fitPca2(X);
+    const z = projectPca2({ data: X.data.subarray(0, 2 * ref.d), rows: 2, cols: ref.d }, pca);
+    for (let k = 0; k < 2; k++) {
+      expect(pca.explainedVariance[k]).toBeCloseTo(ref.variance[k], 6);
+      expect(pca.explainedVarianceRatio[k]).toBeCloseTo(ref.ratio[k], 9);
+      const sign = Math.sign(pca.components[k * ref.d]) * Math.sign(ref.firstLoadings[k][0]);
+      for (let j = 0; j < 4; j++) expect(sign * pca.components[k * ref.d + j]).toBeCloseTo(ref.firstLoadings[k][j], 7);
+      for (let i = 0; i < 2; i++) expect(sign * z[2 * i + k]).toBeCloseTo(ref.firstRows[i][k], 4);
+    }
+  });
+
+  it('fits images-sized data (2,000 × 3,072) on a row budget and still agrees with scikit-learn on all rows', () => {
+    const ref = WIDE_REFERENCE[1];
+    const X = wide(ref.n, ref.d);
+    const pca = fitPca2(X);
+    for (let k = 0; k < 2; k++) {
+      // The budget keeps 488 of the 2,000 rows: the variances are estimates, the directions agree closely.
+      expect(pca.explainedVarianceRatio[k]).toBeCloseTo(ref.ratio[k], 2);
+      const sign = Math.sign(pca.components[k * ref.d]) * Math.sign(ref.firstLoadings[k][0]);
+      for (let j = 0; j < 4; j++) expect(sign * pca.components[k * ref.d + j]).toBeCloseTo(ref.firstLoadings[k][j], 3);
+    }
+  });
+
+  it('data of rank one: the first component is a unit vector with all the variance, the second has none', () => {
+    const d = 100;
+    const X = { data: Float64Array.from({ length: 50 * d }, (_, k) => Math.floor(k / d) * (1 + (k % d) / d)), rows: 50, cols: d };
+    const pca = fitPca2(X);
+    expect(pca.explainedVarianceRatio[0]).toBeCloseTo(1, 9);
+    expect(pca.explainedVariance[1]).toBeCloseTo(0, 6);
+    let n1 = 0;
+    for (let j = 0; j < d; j++) n1 += pca.components[j] ** 2;
+    expect(n1).toBeCloseTo(1, 9);
+  });
+});

@@ -5,6 +5,10 @@
  * CSV with the column uses the app applied, and the long-tail builder's rows when it chose some.
  */
 import { zlibSync } from 'fflate';
+import { DataError } from '../errors';
+
+/** Largest pixel payload embedded in a script (bytes before compression): beyond it the script would be tens of megabytes and slow to build in the page. */
+export const MAX_EMBEDDED_PIXEL_BYTES = 16 * 2 ** 20;
 
 export type ScriptData =
   | { kind: 'points'; X: ArrayLike<number>; cols: number; y: ArrayLike<number>; classNames: string[] }
@@ -52,11 +56,29 @@ export function base64(bytes: Uint8Array): string {
   return out.join('');
 }
 
-/** The pixels as zlib + base64, wrapped at 100 characters, and the NumPy dtype to read them with. */
-export function packPixels(pixels: ArrayLike<number>): { dtype: 'uint8' | 'float32'; lines: string[] } {
-  const eightBit = Array.from(pixels).every((v) => Math.abs(v * 255 - Math.round(v * 255)) < 1e-4 && v >= 0 && v <= 1);
+/** Whether every pixel is a multiple of 1/255 in [0, 1] (then one byte each holds it exactly). */
+function isEightBit(pixels: ArrayLike<number>): boolean {
+  for (let i = 0; i < pixels.length; i++) {
+    const v = pixels[i] * 255;
+    if (!(v >= 0 && v <= 255 && Math.abs(v - Math.round(v)) < 1e-4)) return false;
+  }
+  return true;
+}
+
+/**
+ * The pixels as zlib + base64, wrapped at 100 characters, and the NumPy dtype to read them with.
+ * @throws DataError when the pixels take more than {@link MAX_EMBEDDED_PIXEL_BYTES}.
+ */
+export function packPixels(pixels: ArrayLike<number>, images = 1): { dtype: 'uint8' | 'float32'; lines: string[] } {
+  const eightBit = isEightBit(pixels);
+  const size = pixels.length * (eightBit ? 1 : 4);
+  if (size > MAX_EMBEDDED_PIXEL_BYTES) {
+    throw new DataError(
+      `This image set is too large to travel inside a script: ${images} images take ${(size / 2 ** 20).toFixed(1)} MB of pixels, and a script holds at most ${MAX_EMBEDDED_PIXEL_BYTES / 2 ** 20} MB. Export the experiment (.json) instead and run it with the command line: imbalance-lab run --config experiment.json --data images.zip. Got ${size} bytes instead.`,
+    );
+  }
   const bytes = eightBit ? Uint8Array.from(pixels, (v) => Math.round(v * 255)) : new Uint8Array(Float32Array.from(pixels).buffer);
-  const text = base64(zlibSync(bytes, { level: 9 }));
+  const text = base64(zlibSync(bytes, { level: 6 }));
   const lines: string[] = [];
   for (let i = 0; i < text.length; i += 100) lines.push(text.slice(i, i + 100));
   return { dtype: eightBit ? 'uint8' : 'float32', lines };
@@ -80,7 +102,7 @@ def load_data():
 `;
   }
   if (data.kind === 'images') {
-    const { dtype, lines } = packPixels(data.pixels);
+    const { dtype, lines } = packPixels(data.pixels, data.y.length);
     const [h, w, c] = data.shape;
     return `# The image set '${data.name}' as the app decoded it: ${data.y.length} images of ${h}x${w}x${c}, pixels in [0, 1] (HWC per row), zlib + base64.
 IMAGE_SHAPE = (${h}, ${w}, ${c})
