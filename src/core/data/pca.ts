@@ -141,8 +141,8 @@ function fitPca2Wide(X: Matrix, iterations = 200, tolerance = 1e-9): Pca2 {
   let total = 0;
   for (let k = 0; k < Xc.length; k++) total += (Xc[k] * Xc[k]) / (n - 1);
   // Deterministic, non-degenerate start: a ramp and an alternating ramp.
-  let a = Float64Array.from({ length: d }, (_, j) => 1 + j / d);
-  let b = Float64Array.from({ length: d }, (_, j) => (j % 2 ? 1 : -1) * (1 + j / d));
+  let a: Float64Array = Float64Array.from({ length: d }, (_, j) => 1 + j / d);
+  let b: Float64Array = Float64Array.from({ length: d }, (_, j) => (j % 2 ? 1 : -1) * (1 + j / d));
   orthonormalise(a, b);
   for (let it = 0; it < iterations; it++) {
     const a2 = covTimes(Xc, n, d, a);
