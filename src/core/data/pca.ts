@@ -7,12 +7,15 @@
  * runs, like scikit-learn's svd_flip). Projection: z = (x − μ) · [v₁ v₂].
  *
  * Wide data (more than {@link WIDE_FEATURES} features, e.g. images: 32 × 32 × 3 = 3,072) never
- * forms C, whose O(n·d²) cost froze the page for ~20 s: orthogonal (subspace) iteration applies
- * C implicitly, v ← Xᵀ(X v)/(n − 1) at O(n·d) per vector, on at most {@link WIDE_FIT_BUDGET} / d
- * evenly spaced rows, then a Rayleigh–Ritz step orders the two vectors. A picture, not a model input.
+ * forms C, whose O(n·d²) cost froze the page for ~20 s: a randomized range finder with a few
+ * subspace iterations (Halko et al. 2011) works on at most {@link WIDE_FIT_BUDGET} / d evenly spaced
+ * rows at a fixed cost of O(n·d) per pass, whatever the spectrum (plain power iteration needed
+ * hundreds of passes when the second and third components are close, as in photos).
+ * A picture, not a model input.
  * @see Pearson 1901, On Lines and Planes of Closest Fit to Systems of Points in Space; Jolliffe 2002, Principal Component Analysis
  */
 import { DataError } from '../errors';
+import { createRng } from '../random';
 import type { Matrix } from '../types';
 
 export interface Pca2 {
@@ -27,8 +30,12 @@ export interface Pca2 {
 
 /** Above this many features the covariance matrix is not formed (see the file comment). */
 export const WIDE_FEATURES = 64;
-/** Wide data: rows × features used to fit, at most (about 6 M multiply-adds per iteration). */
+/** Wide data: rows × features used to fit, at most. */
 export const WIDE_FIT_BUDGET = 1_500_000;
+/** Wide data: vectors of the randomized range finder (the two components plus oversampling). */
+const WIDE_BLOCK = 8;
+/** Wide data: subspace (power) iterations; each sharpens the range towards the leading components. */
+const WIDE_POWER_ITERATIONS = 3;
 
 export function fitPca2(X: Matrix, iterations = 500): Pca2 {
   const { rows: n, cols: d, data } = X;
@@ -99,86 +106,138 @@ function centredFitRows(X: Matrix): { Xc: Float64Array; n: number; mean: Float64
   return { Xc, n, mean };
 }
 
-/** C·v for C = Xcᵀ Xc / (n − 1), without forming C. */
-function covTimes(Xc: Float64Array, n: number, d: number, v: Float64Array): Float64Array {
-  const out = new Float64Array(d);
+/** Xc·v (n values) for a d-vector v. */
+function times(Xc: Float64Array, n: number, d: number, v: Float64Array): Float64Array {
+  const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const o = i * d;
     let t = 0;
-    for (let j = 0; j < d; j++) t += Xc[o + j] * v[j];
-    t /= n - 1;
-    for (let j = 0; j < d; j++) out[j] += Xc[o + j] * t;
+    for (let j = 0, o = i * d; j < d; j++) t += Xc[o + j] * v[j];
+    out[i] = t;
   }
   return out;
 }
 
-const dot = (a: Float64Array, b: Float64Array) => a.reduce((s, x, j) => s + x * b[j], 0);
-
-/**
- * Orthonormalises [a, b] in place (Gram–Schmidt, the projection removed twice: once loses
- * orthogonality when b is nearly parallel to a); false when b is a multiple of a (relative
- * residual under 1e-10), or a is zero.
- */
-function orthonormalise(a: Float64Array, b: Float64Array): boolean {
-  const na = Math.sqrt(dot(a, a));
-  if (na === 0) return false;
-  for (let j = 0; j < a.length; j++) a[j] /= na;
-  const before = Math.sqrt(dot(b, b));
-  for (let pass = 0; pass < 2; pass++) {
-    const p = dot(a, b);
-    for (let j = 0; j < b.length; j++) b[j] -= p * a[j];
+/** Xcᵀ·u (d values) for an n-vector u. */
+function timesTransposed(Xc: Float64Array, n: number, d: number, u: Float64Array): Float64Array {
+  const out = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    const t = u[i];
+    if (t !== 0) for (let j = 0, o = i * d; j < d; j++) out[j] += Xc[o + j] * t;
   }
-  const nb = Math.sqrt(dot(b, b));
-  if (!(nb > 1e-10 * before)) return false;
-  for (let j = 0; j < b.length; j++) b[j] /= nb;
-  return true;
+  return out;
 }
 
-/** Two-component PCA of wide data by orthogonal iteration on the implicit covariance (see the file comment). */
-function fitPca2Wide(X: Matrix, iterations = 200, tolerance = 1e-9): Pca2 {
+const dot = (a: Float64Array, b: Float64Array) => {
+  let s = 0;
+  for (let j = 0; j < a.length; j++) s += a[j] * b[j];
+  return s;
+};
+
+/**
+ * An orthonormal basis of the vectors' span (modified Gram–Schmidt, each projection removed twice:
+ * once loses orthogonality for nearly parallel vectors). A vector whose residual is under 1e-10 of
+ * its length adds nothing and is dropped.
+ */
+function orthonormalBasis(vectors: Float64Array[]): Float64Array[] {
+  const basis: Float64Array[] = [];
+  for (const v of vectors) {
+    const before = Math.sqrt(dot(v, v));
+    for (let pass = 0; pass < 2; pass++) {
+      for (const q of basis) {
+        const p = dot(q, v);
+        for (let j = 0; j < v.length; j++) v[j] -= p * q[j];
+      }
+    }
+    const norm = Math.sqrt(dot(v, v));
+    if (!(norm > 1e-10 * before)) continue;
+    for (let j = 0; j < v.length; j++) v[j] /= norm;
+    basis.push(v);
+  }
+  return basis;
+}
+
+/** Eigenvalues and eigenvectors (columns of the returned row-major k × k matrix) of a small symmetric matrix, by cyclic Jacobi rotations. */
+function symmetricEigen(A: Float64Array, k: number): { values: Float64Array; vectors: Float64Array } {
+  const a = A.slice();
+  const V = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) V[i * k + i] = 1;
+  for (let sweep = 0; sweep < 60; sweep++) {
+    let off = 0;
+    let scale = 0;
+    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) (i === j ? (scale += a[i * k + j] ** 2) : (off += a[i * k + j] ** 2));
+    if (off <= 1e-30 * Math.max(scale, 1e-300)) break;
+    for (let p = 0; p < k - 1; p++) {
+      for (let q = p + 1; q < k; q++) {
+        const apq = a[p * k + q];
+        if (apq === 0) continue;
+        const theta = (a[q * k + q] - a[p * k + p]) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let r = 0; r < k; r++) {
+          const arp = a[r * k + p], arq = a[r * k + q];
+          a[r * k + p] = c * arp - s * arq;
+          a[r * k + q] = s * arp + c * arq;
+        }
+        for (let r = 0; r < k; r++) {
+          const apr = a[p * k + r], aqr = a[q * k + r];
+          a[p * k + r] = c * apr - s * aqr;
+          a[q * k + r] = s * apr + c * aqr;
+        }
+        for (let r = 0; r < k; r++) {
+          const vrp = V[r * k + p], vrq = V[r * k + q];
+          V[r * k + p] = c * vrp - s * vrq;
+          V[r * k + q] = s * vrp + c * vrq;
+        }
+      }
+    }
+  }
+  return { values: Float64Array.from({ length: k }, (_, i) => a[i * k + i]), vectors: V };
+}
+
+/**
+ * Two-component PCA of wide data (see the file comment): a randomized range finder with
+ * subspace iterations on the centred rows — a fixed cost of (2 + 2·WIDE_POWER_ITERATIONS) passes
+ * over them with WIDE_BLOCK vectors, whatever the spectrum — then the exact eigenvectors of the
+ * small projected problem.
+ * @see Halko, Martinsson & Tropp 2011, Finding Structure with Randomness, SIAM Review 53(2) (Algorithm 4.4)
+ */
+function fitPca2Wide(X: Matrix): Pca2 {
   const d = X.cols;
   const { Xc, n, mean } = centredFitRows(X);
   let total = 0;
   for (let k = 0; k < Xc.length; k++) total += (Xc[k] * Xc[k]) / (n - 1);
-  // Deterministic, non-degenerate start: a ramp and an alternating ramp.
-  let a: Float64Array = Float64Array.from({ length: d }, (_, j) => 1 + j / d);
-  let b: Float64Array = Float64Array.from({ length: d }, (_, j) => (j % 2 ? 1 : -1) * (1 + j / d));
-  orthonormalise(a, b);
-  for (let it = 0; it < iterations; it++) {
-    const a2 = covTimes(Xc, n, d, a);
-    const b2 = covTimes(Xc, n, d, b);
-    if (!orthonormalise(a2, b2)) {
-      // Rank below 2 (e.g. every fitted row on one line): keep what the first direction has.
-      a = a2;
-      b = new Float64Array(d);
-      break;
-    }
-    // Subspace change: 2 − ‖Vᵀ V_new‖²_F is 0 when the spanned plane no longer moves.
-    const moved = 2 - (dot(a, a2) ** 2 + dot(a, b2) ** 2 + dot(b, a2) ** 2 + dot(b, b2) ** 2);
-    a = a2;
-    b = b2;
-    if (Math.abs(moved) < tolerance) break;
+  // A fixed seed: the same data always gives the same picture.
+  const rng = createRng(0).fork('pca');
+  const omega = Array.from({ length: Math.min(WIDE_BLOCK, n, d) }, () => Float64Array.from({ length: d }, () => rng.normal()));
+  let U = orthonormalBasis(omega.map((v) => times(Xc, n, d, v)));
+  for (let q = 0; q < WIDE_POWER_ITERATIONS; q++) {
+    const V = orthonormalBasis(U.map((u) => timesTransposed(Xc, n, d, u)));
+    U = orthonormalBasis(V.map((v) => times(Xc, n, d, v)));
   }
-  // Rayleigh–Ritz on the plane: eigenvectors of the 2 × 2 matrix Vᵀ C V, largest first.
-  const Ca = covTimes(Xc, n, d, a);
-  const Cb = covTimes(Xc, n, d, b);
-  const p = dot(a, Ca), q = dot(a, Cb), r = dot(b, Cb);
-  const half = (p - r) / 2;
-  const root = Math.sqrt(half * half + q * q);
-  const lambda: [number, number] = [(p + r) / 2 + root, (p + r) / 2 - root];
-  const angle = 0.5 * Math.atan2(2 * q, p - r);
-  const c = Math.cos(angle), s = Math.sin(angle);
+  // B = Uᵀ Xc (rows b_i = Xcᵀ u_i); Xcᵀ Xc restricted to the range is Bᵀ B, whose top
+  // eigenvectors are Bᵀ w / √λ for the eigenpairs (λ, w) of the small matrix G = B Bᵀ.
+  const B = U.map((u) => timesTransposed(Xc, n, d, u));
+  const k = B.length;
+  const G = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) G[i * k + j] = dot(B[i], B[j]);
+  const { values, vectors } = symmetricEigen(G, k);
+  const order = Array.from({ length: k }, (_, i) => i).sort((x, y) => values[y] - values[x]);
   const components = new Float64Array(2 * d);
-  for (let j = 0; j < d; j++) {
-    components[j] = c * a[j] + s * b[j];
-    components[d + j] = -s * a[j] + c * b[j];
-  }
-  for (let k = 0; k < 2; k++) {
+  const variances: [number, number] = [0, 0];
+  for (let c = 0; c < 2 && c < k; c++) {
+    const e = order[c];
+    const lambda = values[e];
+    if (!(lambda > 0)) continue;
+    for (let i = 0; i < k; i++) {
+      const w = vectors[i * k + e] / Math.sqrt(lambda);
+      for (let j = 0; j < d; j++) components[c * d + j] += w * B[i][j];
+    }
     let maxAbs = 0;
-    for (let j = 0; j < d; j++) if (Math.abs(components[k * d + j]) > Math.abs(maxAbs)) maxAbs = components[k * d + j];
-    if (maxAbs < 0) for (let j = 0; j < d; j++) components[k * d + j] = -components[k * d + j];
+    for (let j = 0; j < d; j++) if (Math.abs(components[c * d + j]) > Math.abs(maxAbs)) maxAbs = components[c * d + j];
+    if (maxAbs < 0) for (let j = 0; j < d; j++) components[c * d + j] = -components[c * d + j];
+    variances[c] = lambda / (n - 1);
   }
-  const variances: [number, number] = [Math.max(0, lambda[0]), Math.max(0, lambda[1])];
   return {
     mean,
     components,
