@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { createTableBuilder, TableDataError, type Table, type TableErrorCode } from '../../core/data/table/table';
+import { TableDataError, type Table, type TableErrorCode } from '../../core/data/table/table';
+import { createTableBuilder } from '../../core/data/table/tableBuilder';
 import { CancelledError } from '../../core/errors';
 import { parseCsv, type ParseCsvOptions } from './parseCsv';
 import { checkBytes, detectLineEnding, firstInvalidUtf8 } from './sniff';

@@ -14,7 +14,8 @@
 import Papa from 'papaparse';
 import { ConfigError, CancelledError, got } from '../../core/errors';
 import { parseNumber } from '../../core/data/table/cells';
-import { createTableBuilder, detectDecimalComma, detectHeader, TableDataError, type LineEnding, type Table, type TableBuilder } from '../../core/data/table/table';
+import { TableDataError, type LineEnding, type Table } from '../../core/data/table/table';
+import { createTableBuilder, detectDecimalComma, detectHeader, type TableBuilder } from '../../core/data/table/tableBuilder';
 import { checkBytes, checkText, detectLineEnding, notUtf8Error, replacementCharError } from './sniff';
 
 export interface ParseCsvOptions {

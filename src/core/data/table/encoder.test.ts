@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DataError } from '../../errors';
 import { codesToOneHot, encodeRows, fitTableEncoder, medianInPlace } from './encoder';
 import { inferSchema, withOverrides, type TableSchema } from './inferSchema';
-import { createTableBuilder, type Table } from './table';
+import type { Table } from './table';
+import { createTableBuilder } from './tableBuilder';
 
 function tableOf(columns: Record<string, string[]>): Table {
   const names = Object.keys(columns);

@@ -5,6 +5,7 @@
  */
 export * from './cells';
 export * from './table';
+export * from './tableBuilder';
 export * from './inferSchema';
 export * from './labels';
 export * from './encoder';

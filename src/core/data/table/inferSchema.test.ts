@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DataError } from '../../errors';
 import { featureColumns, inferSchema, withOverrides, type TableSchema } from './inferSchema';
-import { createTableBuilder, type Table } from './table';
+import type { Table } from './table';
+import { createTableBuilder } from './tableBuilder';
 
 /** A table from columns of cell strings (header = the keys). */
 function tableOf(columns: Record<string, string[]>): Table {

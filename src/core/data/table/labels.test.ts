@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DataError } from '../../errors';
 import { inferSchema } from './inferSchema';
 import { summarizeLabels, targetLabels } from './labels';
-import { createTableBuilder, type Table } from './table';
+import type { Table } from './table';
+import { createTableBuilder } from './tableBuilder';
 
 function tableOf(columns: Record<string, string[]>): Table {
   const names = Object.keys(columns);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../errors';
-import { MAX_LEVELS, TableDataError, createTableBuilder, detectDecimalComma, detectHeader, type Table, type TableBuilderOptions } from './table';
+import { MAX_LEVELS, TableDataError, type Table } from './table';
+import { createTableBuilder, detectDecimalComma, detectHeader, type TableBuilderOptions } from './tableBuilder';
 
 function build(rows: string[][], opts: Partial<TableBuilderOptions> = {}): Table {
   const b = createTableBuilder({ header: true, ...opts });
