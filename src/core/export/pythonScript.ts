@@ -10,12 +10,16 @@
  * category codes), the loss family and AnyLoss in PyTorch, class-aware batch sampling, the fixed
  * simplex ETF classifier, the two-stage methods, the post-hoc rules and the leaky demo; the MLP or
  * the CNN, with image augmentation. Only combinations the app refuses too are left out, and listed.
- * The Python itself is in pythonBody.ts, the data part in pythonData.ts.
+ * The fixed Python is in pythonProtocol.ts, pythonLosses.ts, pythonTraining.ts and pythonMain.ts;
+ * the data part in pythonData.ts.
  */
 import type { ExperimentConfig } from '../config';
 import { isLeaky, METHODS, methodLabel, type MethodSpec } from '../methods';
 import { secondStageEpochs } from '../lossMethods';
-import { PYTHON_BODY } from './pythonBody';
+import { PYTHON_LOSSES } from './pythonLosses';
+import { PYTHON_MAIN } from './pythonMain';
+import { PYTHON_PROTOCOL } from './pythonProtocol';
+import { PYTHON_TRAINING } from './pythonTraining';
 import { dataSection, py, type ScriptData } from './pythonData';
 
 export type { ScriptData } from './pythonData';
@@ -149,5 +153,5 @@ METHODS = [
 ${kept.map((mm) => methodEntry(mm, m.epochs)).join('\n')}
 ]
 ${skipped.length ? `# Not exported (run them in the app):\n${skipped.map(([mm, why]) => `#   ${methodLabel(mm)}: ${why}`).join('\n')}\n` : ''}
-${PYTHON_BODY}`;
+${[PYTHON_PROTOCOL, PYTHON_LOSSES, PYTHON_TRAINING, PYTHON_MAIN].join('\n')}`;
 }
