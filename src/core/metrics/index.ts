@@ -41,5 +41,6 @@ export { rocConvexHull } from './hull';
 export type { MetricSummary, SummaryOptions } from './summary';
 export { summarizeClassification } from './summary';
 export { meanStd, metricSpread, SPREAD_METRICS, type MeanStd, type SpreadMetric } from './spread';
+export { METRIC_NAMES } from './metricNames';
 export { metricsReport, type MetricsReport } from './report';
 export { cohenKappa, indexBalancedAccuracy } from './classification';

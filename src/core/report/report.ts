@@ -10,7 +10,7 @@ import { isLoadedDataset } from '../config';
 import { rocView } from '../evaluation/rocView';
 import type { MethodResult } from '../experiment';
 import { methodLabel } from '../methods';
-import type { SpreadMetric } from '../metrics';
+import { METRIC_NAMES, type SpreadMetric } from '../metrics';
 import { methodColor } from '../palette';
 
 export interface ReportInput {
@@ -26,16 +26,7 @@ export interface ReportInput {
   link?: string;
 }
 
-const COLUMNS: { key: SpreadMetric; label: string }[] = [
-  { key: 'accuracy', label: 'accuracy' },
-  { key: 'balancedAccuracy', label: 'balanced accuracy' },
-  { key: 'f1Macro', label: 'macro-F1' },
-  { key: 'gmean', label: 'G-mean' },
-  { key: 'mcc', label: 'MCC' },
-  { key: 'minorityRecall', label: 'minority recall' },
-  { key: 'rocAuc', label: 'ROC AUC' },
-  { key: 'averagePrecision', label: 'PR AUC (AP)' },
-];
+const COLUMNS = (['accuracy', 'balancedAccuracy', 'f1Macro', 'gmean', 'mcc', 'minorityRecall', 'rocAuc', 'averagePrecision'] as const).map((key) => ({ key, label: METRIC_NAMES[key].name }));
 
 const f3 = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(3));
 

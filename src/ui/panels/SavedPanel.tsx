@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { METRIC_NAMES } from '../../core/metrics';
 import type { LabState } from '../../state/types';
 import { fmt } from '../format';
 import { useLab, useLabStore } from '../storeContext';
@@ -133,13 +134,7 @@ export function SavedPanel() {
   );
 }
 
-const COMPARED: { key: 'balancedAccuracy' | 'f1Macro' | 'gmean' | 'mcc' | 'rocAuc'; label: string }[] = [
-  { key: 'balancedAccuracy', label: 'balanced acc.' },
-  { key: 'f1Macro', label: 'macro-F1' },
-  { key: 'gmean', label: 'G-mean' },
-  { key: 'mcc', label: 'MCC' },
-  { key: 'rocAuc', label: 'ROC AUC' },
-];
+const COMPARED = (['balancedAccuracy', 'f1Macro', 'gmean', 'mcc', 'rocAuc'] as const).map((key) => ({ key, label: METRIC_NAMES[key].short }));
 
 /** Saved runs side by side: every method of every run with its headline metrics (means over splits). */
 function SavedComparison({ runs, onClose }: { runs: NonNullable<LabState['savedComparison']>; onClose: () => void }) {

@@ -1,4 +1,4 @@
-import type { MetricSummary, SpreadMetric } from '../../core/metrics';
+import { METRIC_NAMES, type MetricSummary, type SpreadMetric } from '../../core/metrics';
 import type { MethodRunState } from '../../state/types';
 import { useRef } from 'react';
 import { ExportButtons } from '../components/ExportButtons';
@@ -8,14 +8,7 @@ import { fmt } from '../format';
 import { methodColor } from '../palette';
 import { useLabDeferred } from '../storeContext';
 
-const COLUMNS: { key: SpreadMetric & keyof MetricSummary; label: string; help: string }[] = [
-  { key: 'accuracy', label: 'accuracy', help: 'Share of test rows predicted correctly. Misleading under imbalance.' },
-  { key: 'balancedAccuracy', label: 'balanced acc.', help: 'Mean of per-class recalls.' },
-  { key: 'f1Macro', label: 'macro-F1', help: 'Unweighted mean of per-class F1.' },
-  { key: 'gmean', label: 'G-mean', help: 'Geometric mean of per-class recalls (0 if any class is never found).' },
-  { key: 'minorityRecall', label: 'minority recall', help: 'Recall of the class with the fewest training rows.' },
-  { key: 'rocAuc', label: 'ROC AUC', help: 'Binary AUC, or one-vs-rest macro AUC for more classes. — when the test split lacks a class.' },
-];
+const COLUMNS = (['accuracy', 'balancedAccuracy', 'f1Macro', 'gmean', 'minorityRecall', 'rocAuc'] as const).map((key) => ({ key, label: METRIC_NAMES[key].short, help: METRIC_NAMES[key].help }));
 
 /** A cell: the split's value, or mean ± std over the protocol's splits (computed in the core). */
 function cell(m: MethodRunState, key: SpreadMetric & keyof MetricSummary): string {

@@ -1,19 +1,11 @@
 import { useRef } from 'react';
+import { METRIC_NAMES, type SpreadMetric } from '../../../core/metrics';
 import { selectRanking } from '../../../state/evaluation';
 import { ExportButtons } from '../../components/ExportButtons';
 import { fmt } from '../../format';
 import { methodColor } from '../../palette';
 import { useLabDeferred } from '../../storeContext';
 
-const NAMES: Record<string, string> = {
-  accuracy: 'accuracy',
-  balancedAccuracy: 'balanced acc.',
-  f1Macro: 'macro-F1',
-  gmean: 'G-mean',
-  mcc: 'MCC',
-  rocAuc: 'ROC AUC',
-  averagePrecision: 'PR AUC (AP)',
-};
 
 /**
  * Which method wins depends on the metric: methods ranked under each metric side by side, with
@@ -34,7 +26,7 @@ export function MetricRankingView() {
               <th>method</th>
               {ranking.metrics.map((k, j) => (
                 <th key={k} className={ranking.disagrees[j] ? 'disagrees' : undefined} data-testid={`rank-metric-${k}`} data-disagrees={String(ranking.disagrees[j])}>
-                  {NAMES[k] ?? k}
+                  {METRIC_NAMES[k as SpreadMetric]?.short ?? k}
                 </th>
               ))}
             </tr>

@@ -1,22 +1,11 @@
 import { useRef } from 'react';
-import { SPREAD_METRICS, type SpreadMetric } from '../../../core/metrics';
+import { METRIC_NAMES, SPREAD_METRICS, type SpreadMetric } from '../../../core/metrics';
 import { ExportButtons } from '../../components/ExportButtons';
 import { selectSignificance } from '../../../state/evaluation';
 import { fmt } from '../../format';
 import { methodColor } from '../../palette';
 import { useLab, useLabDeferred } from '../../storeContext';
 
-const NAMES: Record<SpreadMetric, string> = {
-  accuracy: 'accuracy',
-  balancedAccuracy: 'balanced accuracy',
-  f1Macro: 'macro-F1',
-  f1Weighted: 'weighted F1',
-  gmean: 'G-mean',
-  mcc: 'MCC',
-  minorityRecall: 'minority recall',
-  rocAuc: 'ROC AUC',
-  averagePrecision: 'average precision',
-};
 
 /**
  * With several splits: is each method's difference from the baseline (the first method) more than
@@ -42,7 +31,7 @@ export function SignificanceNote() {
           <select data-testid="significance-metric" value={metric} onChange={(e) => setEvaluation({ significanceMetric: e.target.value as SpreadMetric })}>
             {SPREAD_METRICS.map((k) => (
               <option key={k} value={k}>
-                {NAMES[k]}
+                {METRIC_NAMES[k].name}
               </option>
             ))}
           </select>
